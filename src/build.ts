@@ -1,0 +1,133 @@
+// `shale build`: load → render → theme → vite → output, one stage per step, timed and logged.
+// Everything this run knows travels in local values; nothing is kept between runs.
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { build as viteBuild } from 'vite';
+import { resolveConfig, type ResolvedConfig, type ShaleOptions } from './config.js';
+import { ShaleError } from './errors.js';
+import { findPages } from './load/pages.js';
+import { loadSource } from './load/source.js';
+import { consoleLogger, formatMs, stage, type Logger } from './log.js';
+import { createMarkdown } from './markdown/create.js';
+import { createCodeHighlighter, type CodeHighlighter } from './markdown/highlight.js';
+import { checkOutputFolder, discardStagingFolder, makeStagingFolder, publishStagingFolder } from './output/folder.js';
+import { copyStaticFiles } from './output/static-files.js';
+import { renderPage, type RenderContext } from './render/page.js';
+import { buildSearchIndex } from './search/index.js';
+import type { Diagnostic, Page } from './types.js';
+import { pageShell } from './vite/html.js';
+import { shalePages, toRoot, type CompiledPage } from './vite/plugin.js';
+import type { BundledTheme } from 'shiki';
+
+export interface BuildResult {
+  outDir: string;
+  pages: Page[];
+  warnings: Diagnostic[];
+}
+
+export async function build(options: ShaleOptions = {}, log: Logger = consoleLogger(options.quiet)): Promise<BuildResult> {
+  const t0 = performance.now();
+  const config = resolveConfig(options);
+  checkSourceFolder(config);
+  checkOutputFolder(config.outDir, config);
+  log.info(`shale build  ${shown(config.sourceDir)} → ${shown(config.outDir)}`);
+
+  const sources = await stage(log, 'load', () => findPages(config.sourceDir).map((p) => loadSource(p.file, p.outPath, config)),
+    (s) => `${plural(s.length, 'page')}, ${plural(new Set(s.flatMap((x) => x.parts.map((p) => p.file))).size, 'file')}`);
+  if (!sources.length) {
+    throw new ShaleError(`no pages in ${shown(config.sourceDir)}`, {
+      hint: 'A page is a file named *.html.md or index.md (Slate starts with source/index.html.md).',
+    });
+  }
+
+  const ctx = renderContext(config);
+  const pages = await stage(log, 'render', async () => {
+    const out: Page[] = [];
+    for (const s of sources) out.push(await renderPage(s, ctx));
+    return out;
+  }, (p) => `${plural(p.reduce((n, x) => n + x.headings.length, 0), 'heading')}`);
+
+  const staging = makeStagingFolder(config.outDir);
+  try {
+    const compiled = await stage(log, 'theme', () => compilePages(pages, config, ctx), (c) => `${plural(c.size, 'page')} with ${relative(config.root, config.themeDir) || config.themeDir}`);
+    await stage(log, 'bundle', () => bundle(compiled, config, staging), () => 'vite: scripts, styles, search index');
+    await stage(log, 'write', () => copyStaticFiles(config.sourceDir, staging), (n) => `${plural(n, 'static file')} copied`);
+    publishStagingFolder(staging, config.outDir);
+  } catch (err) {
+    discardStagingFolder(staging);
+    throw err;
+  }
+
+  const warnings = pages.flatMap((p) => p.warnings);
+  for (const w of warnings) log.warn(w);
+  log.info(`built ${plural(pages.length, 'page')} in ${formatMs(performance.now() - t0)}${warnings.length ? `, ${plural(warnings.length, 'warning')}` : ''}`);
+  return { outDir: config.outDir, pages, warnings };
+}
+
+function renderContext(config: ResolvedConfig): RenderContext {
+  // One highlighter per code theme for this run: grammars compile once, whatever the page count.
+  const highlighters = new Map<string, Promise<CodeHighlighter>>();
+  return {
+    md: createMarkdown(),
+    idScheme: config.idScheme,
+    highlighter(theme) {
+      let h = highlighters.get(theme);
+      if (!h) highlighters.set(theme, (h = createCodeHighlighter(theme as BundledTheme)));
+      return h;
+    },
+  };
+}
+
+/** Each page's shell, content and search index, keyed by its virtual entry id for Vite. */
+function compilePages(pages: Page[], config: ResolvedConfig, ctx: RenderContext): Map<string, CompiledPage> {
+  const template = readFileSync(join(config.themeDir, 'index.html'), 'utf8');
+  const logo = existsSync(join(config.sourceDir, 'images', 'logo.png'));
+  const compiled = new Map<string, CompiledPage>();
+  for (const page of pages) {
+    const { outPath, frontmatter } = page.source;
+    compiled.set(join(config.sourceDir, outPath), {
+      outPath,
+      shell: pageShell(page, { template, toRoot: toRoot(outPath), logo, renderInline: (s) => ctx.md.renderInline(s) }),
+      content: page.html,
+      searchIndex: frontmatter.search ? JSON.stringify(buildSearchIndex(page.sections)) : undefined,
+    });
+  }
+  return compiled;
+}
+
+async function bundle(pages: Map<string, CompiledPage>, config: ResolvedConfig, outDir: string): Promise<void> {
+  await viteBuild({
+    configFile: false,
+    root: config.sourceDir,
+    base: config.base,
+    publicDir: false,
+    envFile: false,
+    logLevel: 'error',
+    plugins: [shalePages({ pages, themeDir: config.themeDir, base: config.base })],
+    build: {
+      outDir,
+      emptyOutDir: false,
+      assetsDir: 'assets',
+      reportCompressedSize: false,
+      modulePreload: { polyfill: false },
+      rollupOptions: { input: [...pages.keys()] },
+    },
+  });
+}
+
+function checkSourceFolder(config: ResolvedConfig): void {
+  if (!existsSync(config.sourceDir) || !statSync(config.sourceDir).isDirectory()) {
+    throw new ShaleError(`source folder ${shown(config.sourceDir)} not found`, {
+      hint: 'Run shale in a folder that has source/index.html.md, or pass --source PATH (`shale init` creates one).',
+    });
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function shown(p: string): string {
+  return relative(process.cwd(), p) || '.';
+}

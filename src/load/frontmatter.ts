@@ -1,0 +1,142 @@
+// Frontmatter: gray-matter for the YAML, one zod schema for what each key may hold.
+// Errors name the file, the line of the key and what to write instead. Unknown keys are kept:
+// real Slate pages carry many (logo, lang, slug, generator, …).
+
+import matter from 'gray-matter';
+import { z } from 'zod';
+import { ShaleError } from '../errors.js';
+import type { LanguageTab } from '../types.js';
+
+const text = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+
+/** `- shell`, `- shell: cURL`, `- python--pybit: python`, `- ruby: null`. */
+const languageTab = z.union([
+  text.transform((key): LanguageTab => ({ key, label: key })),
+  z.record(z.string(), z.union([text, z.null()])).transform((m, ctx): LanguageTab => {
+    const [key, label] = Object.entries(m)[0] ?? [];
+    if (key === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'an empty entry; write `- shell` or `- shell: cURL`' });
+      return z.NEVER;
+    }
+    return { key, label: label ?? key };
+  }),
+]);
+
+/** A YAML list that may be null, and whose items may be null (blank `-` lines, comments). */
+function list<T extends z.ZodType>(item: T) {
+  return z.union([z.array(z.union([item, z.null()])), z.null()])
+    .optional()
+    .transform((xs) => (xs ?? []).filter((x) => x !== null) as Array<z.output<T>>);
+}
+
+export const frontmatterSchema = z.looseObject({
+  title: text.default('API Documentation'),
+  language_tabs: list(languageTab),
+  /** Raw HTML or inline Markdown, one `<li>` each. */
+  toc_footers: list(text),
+  includes: list(text),
+  /** shale turns search on unless `search: false` (Slate needed `search: true`). */
+  search: z.boolean().nullable().optional().transform((v) => v !== false),
+  code_clipboard: z.boolean().nullable().optional().transform((v) => v !== false),
+  /** `- name: description` / `content: …` pairs become `<meta>` tags. */
+  meta: list(z.record(z.string(), text)),
+  highlight_theme: z.string().optional(),
+  /** TOC depth (Shins/Widdershins). */
+  headingLevel: z.coerce.number().int().min(1).max(6).default(2),
+  /** Page language; right-to-left languages flip the layout. */
+  lang: z.string().optional(),
+});
+
+export type Frontmatter = z.output<typeof frontmatterSchema>;
+
+export interface ParsedPage {
+  frontmatter: Frontmatter;
+  body: string;
+  /** Lines before the body (frontmatter and its fences), to map body lines back to the file. */
+  bodyLineOffset: number;
+  /** The raw YAML, for finding the line of a key. */
+  yaml: string;
+}
+
+/** Parses the frontmatter of `source` (already decoded, BOM and CRLF removed). */
+export function parseFrontmatter(file: string, source: string): ParsedPage {
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // An options object stops gray-matter caching every file's content forever.
+    parsed = matter(source, {});
+  } catch (err) {
+    const mark = (err as { mark?: { line?: number; column?: number } }).mark;
+    const reason = (err as { reason?: string }).reason ?? (err as Error).message.split('\n')[0];
+    throw new ShaleError(`invalid YAML in frontmatter: ${reason}`, {
+      file,
+      // js-yaml parses the text after the opening `---` (from its newline on) and counts from 0,
+      // so its line 0 is the file's line 1.
+      line: mark?.line !== undefined ? mark.line + 1 : 1,
+      column: mark?.column !== undefined ? mark.column + 1 : undefined,
+      hint: 'Fix the YAML between the two `---` lines (indentation, quotes around values with `:` or `#`).',
+      cause: err,
+    });
+  }
+  const yaml = parsed.matter ?? '';
+  const result = frontmatterSchema.safeParse(parsed.data ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const key = String(issue.path[0] ?? '');
+    throw new ShaleError(`frontmatter key "${issue.path.join('.')}": ${describe(issue)}`, {
+      file,
+      line: keyLine(yaml, key),
+      hint: HINTS[key] ?? 'See the README for the frontmatter keys and their types.',
+      cause: result.error,
+    });
+  }
+  const bodyStart = source.length - parsed.content.length;
+  return {
+    frontmatter: result.data,
+    body: parsed.content,
+    bodyLineOffset: countLines(source.slice(0, bodyStart)),
+    yaml,
+  };
+}
+
+const HINTS: Record<string, string> = {
+  language_tabs: 'Write a list: `language_tabs:` then lines like `  - shell: cURL` or `  - ruby`.',
+  toc_footers: 'Write a list of strings (HTML or Markdown), one per line starting with `  - `.',
+  includes: 'Write a list of include names, e.g. `  - errors` for includes/_errors.md.',
+  headingLevel: 'Use a whole number from 1 to 6 (2 shows h1 and h2 in the TOC).',
+  search: 'Use true or false.',
+  code_clipboard: 'Use true or false.',
+  meta: 'Write a list of maps, e.g. `  - name: description` / `    content: My API`.',
+};
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
+  if (issue.code === 'invalid_union') return 'has the wrong type';
+  return issue.message;
+}
+
+function countLines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** 1-based file line of a top-level key in the frontmatter (it starts on the file's line 2). */
+export function keyLine(yaml: string, key: string): number {
+  const lines = yaml.split('\n');
+  // gray-matter's raw YAML starts with the newline that ends the `---` line: line i is file line i + 1.
+  const at = lines.findIndex((l) => l.startsWith(`${key}:`));
+  return at === -1 ? 1 : at + 1;
+}
+
+/** 1-based file line of the `index`-th non-empty item of the list under `key`. */
+export function listItemLine(yaml: string, key: string, index: number): number {
+  const start = keyLine(yaml, key);
+  const lines = yaml.split('\n');
+  let seen = -1;
+  for (let i = start - 1; i < lines.length; i++) {
+    const l = lines[i];
+    if (i > start - 1 && /^\S/.test(l)) break;
+    if (/^\s*-\s*[^\s#]/.test(l) && ++seen === index) return i + 1;
+  }
+  return start;
+}

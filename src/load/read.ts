@@ -1,0 +1,42 @@
+// Reading a source file as text: UTF-8 only, BOM dropped, CRLF and CR turned into LF so that
+// line numbers and every later rule see one kind of line ending.
+
+import { readFileSync } from 'node:fs';
+import { ShaleError } from '../errors.js';
+
+export function readSourceFile(file: string): string {
+  const bytes = readFileSync(file);
+  if (bytes.includes(0)) {
+    throw new ShaleError('this is a binary file, not Markdown', {
+      file,
+      hint: 'Pages and includes must be UTF-8 text; move other files out of the way or rename them.',
+    });
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (err) {
+    const at = firstInvalidLine(bytes);
+    throw new ShaleError('the file is not valid UTF-8', {
+      file,
+      line: at,
+      hint: 'Save the file as UTF-8 (most editors offer "Save with encoding").',
+      cause: err,
+    });
+  }
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/** Line of the first byte sequence that is not UTF-8, found by decoding line by line. */
+function firstInvalidLine(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1, start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try { decoder.decode(bytes.subarray(start, i)); } catch { return line; }
+      line++;
+      start = i + 1;
+    }
+  }
+  return 1;
+}

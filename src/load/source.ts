@@ -1,0 +1,48 @@
+// load: a page file → Source (validated frontmatter, body and includes as separate parts).
+// Each include is its own part because Slate renders each file as its own Markdown document.
+
+import matter from 'gray-matter';
+import { relative } from 'node:path';
+import type { ResolvedConfig } from '../config.js';
+import { ShaleError } from '../errors.js';
+import type { Source, SourcePart } from '../types.js';
+import { listItemLine, parseFrontmatter } from './frontmatter.js';
+import { findInclude } from './includes.js';
+import { readSourceFile } from './read.js';
+
+export function loadSource(page: string, outPath: string, config: Pick<ResolvedConfig, 'sourceDir'>): Source {
+  const files = [page];
+  const text = readSourceFile(page);
+  const { frontmatter, body, bodyLineOffset, yaml } = parseFrontmatter(page, text);
+  const parts: SourcePart[] = [{ file: page, markdown: body, lineOffset: bodyLineOffset }];
+
+  frontmatter.includes.forEach((name, i) => {
+    const where = { file: page, line: listItemLine(yaml, 'includes', i) };
+    const found = findInclude(config.sourceDir, name.trim(), where);
+    files.push(...found.tried);
+    if (!found.file) {
+      throw new ShaleError(`include "${name}" not found`, {
+        ...where,
+        hint: `Looked for:\n${found.tried.map((p) => `    ${relative(process.cwd(), p)}`).join('\n')}\n  Create one of these files or remove the entry.`,
+      });
+    }
+    parts.push(includePart(found.file));
+  });
+
+  return { page, outPath, frontmatter, parts, files: [...new Set(files)], warnings: [] };
+}
+
+/** An include's Markdown; frontmatter inside an include is dropped, as Slate does. */
+function includePart(file: string): SourcePart {
+  const text = readSourceFile(file);
+  if (!text.startsWith('---')) return { file, markdown: text, lineOffset: 0 };
+  let content: string;
+  try {
+    content = matter(text, {}).content;
+  } catch {
+    // Not valid frontmatter: Slate would render the text, so do that too.
+    return { file, markdown: text, lineOffset: 0 };
+  }
+  const skipped = text.slice(0, text.length - content.length);
+  return { file, markdown: content, lineOffset: skipped.split('\n').length - 1 };
+}

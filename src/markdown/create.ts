@@ -1,0 +1,47 @@
+// The Markdown engine for the Slate dialect: markdown-it plus one plugin per dialect rule.
+// The order of this table is the order the plugins are applied; each entry says why it sits
+// where it does when that matters.
+
+import MarkdownIt from 'markdown-it';
+import type { MarkdownIt as Md } from 'markdown-it';
+import { fence } from './fence.js';
+import { headingIds } from './heading-ids.js';
+import { atxHeadingRule } from './rules/atx-heading.js';
+import { blockquoteRule } from './rules/blockquote.js';
+import { htmlBlockRule } from './rules/html-block.js';
+import { paragraphRule } from './rules/paragraph.js';
+import { strikethroughRule } from './rules/strikethrough.js';
+import { tableRule } from './rules/table.js';
+
+type Plugin = (md: Md) => void;
+
+const plugins: Array<[name: string, plugin: Plugin]> = [
+  // Renders fences as Slate's div.highlight > pre.highlight.{lang}.tab-{info}, via env.highlight.
+  ['fence', fence],
+  // Block rules of the Slate dialect (SLATE-DIALECT §2), each replacing markdown-it's rule of the
+  // same name in place, so markdown-it's block order is kept. Each registers the "alt" chains
+  // that say what it may interrupt; 'paragraph' reads those chains at parse time, so the order
+  // of these entries among themselves does not matter.
+  ['atx-heading', atxHeadingRule],
+  ['blockquote', blockquoteRule],
+  ['html-block', htmlBlockRule],
+  ['table', tableRule],
+  ['paragraph', paragraphRule],
+  // Inline post-processing (runs inside core 'inline'), so before any core rule such as heading ids.
+  ['strikethrough', strikethroughRule],
+  // Core rule after 'inline': ids need each heading's rendered inner HTML (SLATE-DIALECT §3).
+  ['heading-ids', headingIds],
+];
+
+export function createMarkdown(): Md {
+  const md = new MarkdownIt({
+    html: true,
+    // Slate (Redcarpet) leaves quotes, dashes and bare URLs alone.
+    typographer: false,
+    linkify: false,
+  });
+  // Slate pages indent raw HTML and tables by four spaces; Redcarpet has indented code off.
+  md.disable('code');
+  for (const [, plugin] of plugins) md.use(plugin);
+  return md;
+}

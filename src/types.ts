@@ -1,0 +1,89 @@
+// The data that travels between pipeline stages (load → render → transform → search → theme).
+// Only types live here, so node code, tests and the theme can share them.
+
+import type { Frontmatter } from './load/frontmatter.js';
+
+export type { Frontmatter };
+
+/** A problem found in the user's files. `line` is 1-based in `file`. */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  message: string;
+  file: string;
+  line?: number;
+  column?: number;
+  /** What the user can do about it. */
+  hint?: string;
+}
+
+/** One Markdown document rendered on its own: the page body, then each include in order. */
+export interface SourcePart {
+  /** Absolute path of the file the Markdown came from. */
+  file: string;
+  markdown: string;
+  /** Line number in `file` of the first line of `markdown`, minus one (frontmatter is skipped). */
+  lineOffset: number;
+}
+
+/** A page with its frontmatter validated and its includes resolved. */
+export interface Source {
+  /** Absolute path of the page file, e.g. /x/source/index.html.md */
+  page: string;
+  /** Output path relative to the output folder, e.g. `index.html` or `v2/index.html`. */
+  outPath: string;
+  frontmatter: Frontmatter;
+  parts: SourcePart[];
+  /** Every file read or looked for while loading (a watcher needs the missing ones too). */
+  files: string[];
+  warnings: Diagnostic[];
+}
+
+/** A heading as the page shows it. `html` is its rendered inner HTML, `title` its plain text. */
+export interface Heading {
+  id: string;
+  level: number;
+  title: string;
+  html: string;
+  file: string;
+  line?: number;
+}
+
+export interface TocEntry {
+  id: string;
+  title: string;
+  html: string;
+  level: number;
+  children: TocEntry[];
+}
+
+/** A unit of search: one heading and the prose under it. */
+export interface Section {
+  id: string;
+  title: string;
+  /** Titles of the enclosing headings, outermost first. */
+  parents: string[];
+  text: string;
+  /** Code under the heading, indexed with less weight than prose. */
+  code: string;
+}
+
+/** A rendered page, ready for the theme. */
+export interface Page {
+  source: Source;
+  /** The content column's HTML. */
+  html: string;
+  headings: Heading[];
+  toc: TocEntry[];
+  sections: Section[];
+  /** Every fence language seen, for the theme's tab CSS. */
+  languages: string[];
+  /** The code theme's name and colours, for the dark column's custom properties. */
+  codeTheme: { name: string; bg: string; fg: string; type: 'dark' | 'light' };
+  warnings: Diagnostic[];
+}
+
+/** A language tab from `language_tabs`: `key` is what fences use (`shell`, `javascript--node`). */
+export interface LanguageTab {
+  key: string;
+  label: string;
+}

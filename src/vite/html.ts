@@ -1,0 +1,110 @@
+// theme: fill the template's slots for one page. cheerio works on the template alone (a few KB);
+// the content, which can be tens of MB, is not parsed again: it replaces its slot as a string
+// after Vite has processed the page shell (see plugin.ts).
+
+import * as cheerio from 'cheerio';
+import { escapeHtml } from '../markdown/highlight.js';
+import { classToken } from '../markdown/languages.js';
+import { renderToc } from '../transform/toc.js';
+import type { Frontmatter, LanguageTab, Page } from '../types.js';
+
+/** The slot the content goes into, left in the shell until Vite is done with it. */
+export const CONTENT_SLOT = '<!--shale:content-->';
+export const SEARCH_INDEX_SLOT = 'shale:search-index';
+
+/** Languages written right to left: their pages get `dir="rtl"` and the mirrored layout. */
+const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
+
+export interface ShellOptions {
+  /** The template's HTML (themes/default/index.html). */
+  template: string;
+  /** `../` repeated for the page's depth, to reach the site root with relative URLs. */
+  toRoot: string;
+  /** Does the source have images/logo.png? */
+  logo: boolean;
+  /** Inline Markdown → HTML (raw HTML kept), for `toc_footers`. */
+  renderInline: (markdown: string) => string;
+}
+
+/** The page's HTML without its content: the template with every small slot filled. */
+export function pageShell(page: Page, opts: ShellOptions): string {
+  const fm = page.source.frontmatter;
+  const $ = cheerio.load(opts.template);
+  const lang = fm.lang ?? 'en';
+  $('html').attr('lang', lang).attr('dir', RTL.has(lang.toLowerCase().split(/[-_]/)[0]) ? 'rtl' : 'ltr');
+  const tabs = fm.language_tabs;
+  $('body')
+    .attr('data-languages', JSON.stringify(tabs.map((t) => t.key)))
+    .attr('data-language', tabs[0]?.key ?? '');
+  if (fm.search) $('body').attr('data-search-index', SEARCH_INDEX_SLOT);
+  if (fm.code_clipboard) $('body').attr('data-code-clipboard', '');
+
+  const slots: Record<string, string> = {
+    head: head(page, fm),
+    logo: opts.logo
+      ? `<a class="logo-link" href="${opts.toRoot || './'}"><img class="logo" src="${opts.toRoot}images/logo.png" alt="${escapeHtml(fm.title)}"></a>`
+      : '',
+    'lang-selector': langSelector(tabs),
+    search: fm.search
+      ? '<div class="search"><input type="search" class="search" id="input-search" placeholder="Search" aria-label="Search" autocomplete="off"></div><ul class="search-results"></ul>'
+      : '',
+    toc: renderToc(page.toc),
+    'toc-footer': fm.toc_footers.length
+      ? `<ul class="toc-footer">${fm.toc_footers.map((f) => `<li>${opts.renderInline(f)}</li>`).join('')}</ul>`
+      : '',
+  };
+  // Fill comment slots; leave the content slot for after Vite.
+  $('*').contents().each((_, node) => {
+    if (node.type !== 'comment') return;
+    const name = /^shale:([\w-]+)$/.exec(node.data.trim())?.[1];
+    if (name && name !== 'content') $(node).replaceWith(slots[name] ?? '');
+  });
+  return $.html();
+}
+
+function head(page: Page, fm: Frontmatter): string {
+  const meta = fm.meta
+    .map((m) => `<meta ${Object.entries(m).map(([k, v]) => `${escapeHtml(k.replace(/[^\w:-]/g, ''))}="${escapeHtml(v)}"`).join(' ')}>`)
+    .join('\n');
+  return [
+    `<title>${escapeHtml(fm.title)}</title>`,
+    '<meta name="generator" content="shale">',
+    meta,
+    `<style id="shale-page">${pageCss(page)}</style>`,
+  ].filter(Boolean).join('\n');
+}
+
+/**
+ * Per-page CSS: the code theme's colours, and for each tab the rule that hides the other tabs'
+ * blocks. Switching language is then one attribute on <body>, however large the page.
+ */
+export function pageCss(page: Page): string {
+  const { bg, fg } = page.codeTheme;
+  let css = `:root{--code-bg:${cssColor(bg)};--code-fg:${cssColor(fg)}}`;
+  const keys = page.source.frontmatter.language_tabs.map((t) => t.key);
+  for (const raw of keys) {
+    const key = classToken(raw);
+    const others = keys.filter((k) => k !== raw).map(classToken);
+    if (!others.length) continue;
+    const hide = others.flatMap((k) => [`.highlight.tab-${k}`, `.lang-specific.${k}`]).join(',');
+    css += `body[data-language=${cssString(raw)}] :is(${hide}):not(.tab-${key},.lang-specific.${key}){display:none}`;
+  }
+  return css;
+}
+
+function langSelector(tabs: LanguageTab[]): string {
+  if (!tabs.length) return '';
+  const links = tabs.map((t, i) =>
+    `<a href="?language=${encodeURIComponent(t.key)}" role="tab" data-language-name="${escapeHtml(t.key)}" aria-selected="${i === 0}">${escapeHtml(t.label)}</a>`);
+  return `<div class="lang-selector" role="tablist" aria-label="Code language">${links.join('')}</div>`;
+}
+
+/** Theme colours come from shiki; keep only what is a colour, never text that could end the rule. */
+function cssColor(c: string): string {
+  return /^#[0-9a-f]{3,8}$/i.test(c) || /^[a-z]+$/i.test(c) ? c : 'inherit';
+}
+
+/** A CSS string literal that cannot end the string, the rule or the <style> element. */
+function cssString(s: string): string {
+  return `"${s.replace(/[\\"<>\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}

@@ -1,0 +1,23 @@
+// Test helpers: throwaway project folders written from a map of path → text.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+export function tempProject(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(join(tmpdir(), 'shale-test-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+/** Runs `fn` and returns the error it throws (fails the test when it does not throw). */
+export async function caught(fn: () => unknown): Promise<Error & Record<string, unknown>> {
+  try {
+    await fn();
+  } catch (err) {
+    return err as Error & Record<string, unknown>;
+  }
+  throw new Error('expected an error, none was thrown');
+}

@@ -1,0 +1,21 @@
+// Client entry of the default theme: the styles (in cascade order) and the behaviours.
+// Each behaviour is a small module with one init function; later features add a line here.
+
+import './styles/vars.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/nav.css';
+import './styles/tabs.css';
+import './styles/content.css';
+import './styles/code.css';
+import './styles/rtl.css';
+import './styles/print.css';
+
+import { initNav } from './client/nav';
+import { initTabs } from './client/tabs';
+import { initToc } from './client/toc';
+
+// A module script runs after the document is parsed, so the DOM is complete here.
+initTabs();
+initNav();
+initToc();
