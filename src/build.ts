@@ -10,7 +10,8 @@ import { findPages } from './load/pages.js';
 import { loadSource } from './load/source.js';
 import { consoleLogger, formatMs, stage, type Logger } from './log.js';
 import { createMarkdown } from './markdown/create.js';
-import { createCodeHighlighter, type CodeHighlighter } from './markdown/highlight.js';
+import { createEnv } from './markdown/env.js';
+import { createCodeHighlighter, escapeHtml, type CodeHighlighter } from './markdown/highlight.js';
 import { checkOutputFolder, discardStagingFolder, makeStagingFolder, publishStagingFolder } from './output/folder.js';
 import { copyStaticFiles } from './output/static-files.js';
 import { renderPage, type RenderContext } from './render/page.js';
@@ -88,12 +89,17 @@ function compilePages(pages: Page[], config: ResolvedConfig, ctx: RenderContext)
     const { outPath, frontmatter } = page.source;
     compiled.set(join(config.sourceDir, outPath), {
       outPath,
-      shell: pageShell(page, { template, toRoot: toRoot(outPath), logo, renderInline: (s) => ctx.md.renderInline(s) }),
+      shell: pageShell(page, { template, toRoot: toRoot(outPath), logo, renderInline: (s) => ctx.md.renderInline(s, footerEnv(ctx)) }),
       content: page.html,
       searchIndex: frontmatter.search ? JSON.stringify(buildSearchIndex(page.sections)) : undefined,
     });
   }
   return compiled;
+}
+
+/** toc_footers are not part of the page: their own env keeps them out of its headings and sections. */
+function footerEnv(ctx: RenderContext) {
+  return createEnv({ tabs: [], idScheme: ctx.idScheme, highlight: escapeHtml, knowsLanguage: () => true });
 }
 
 async function bundle(pages: Map<string, CompiledPage>, config: ResolvedConfig, outDir: string): Promise<void> {

@@ -6,9 +6,11 @@ import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as Md } from 'markdown-it';
 import { fence } from './fence.js';
 import { headingIds } from './heading-ids.js';
+import { sections } from './sections.js';
 import { atxHeadingRule } from './rules/atx-heading.js';
 import { blockquoteRule } from './rules/blockquote.js';
 import { htmlBlockRule } from './rules/html-block.js';
+import { listRule } from './rules/list.js';
 import { paragraphRule } from './rules/paragraph.js';
 import { strikethroughRule } from './rules/strikethrough.js';
 import { tableRule } from './rules/table.js';
@@ -26,11 +28,14 @@ const plugins: Array<[name: string, plugin: Plugin]> = [
   ['blockquote', blockquoteRule],
   ['html-block', htmlBlockRule],
   ['table', tableRule],
+  ['list', listRule],
   ['paragraph', paragraphRule],
   // Inline post-processing (runs inside core 'inline'), so before any core rule such as heading ids.
   ['strikethrough', strikethroughRule],
   // Core rule after 'inline': ids need each heading's rendered inner HTML (SLATE-DIALECT §3).
   ['heading-ids', headingIds],
+  // Search sections read the ids and headings that 'heading-ids' leaves on the tokens.
+  ['sections', sections],
 ];
 
 export function createMarkdown(): Md {

@@ -10,6 +10,14 @@ import { lineOf } from './env.js';
 import { htmlHeadings } from './html-headings.js';
 import { plainText, redcarpetInlineHtml } from './inline-text.js';
 
+/** What 'heading_ids' leaves on a heading_open (heading) or html_block (headings) token's meta. */
+export interface HeadingMeta {
+  heading?: Heading;
+  headings?: Heading[];
+  /** Index in env.headings of `heading`, or of the first of `headings`. */
+  headingIndex: number;
+}
+
 export function headingIds(md: MarkdownIt): void {
   // After 'inline' (children exist) and before 'text_join' (entities still carry their source form).
   md.core.ruler.after('inline', 'heading_ids', (state: StateCore) => {
@@ -21,7 +29,7 @@ export function headingIds(md: MarkdownIt): void {
         addHeading(md, env, token, tokens[i + 1]);
       } else if (token.type === 'html_block') {
         const found = htmlHeadings(token.content, env.file, lineOf(env, token.map));
-        if (found.length) token.meta = { ...token.meta, headings: found };
+        if (found.length) token.meta = { ...token.meta, headings: found, headingIndex: env.headings.length } satisfies HeadingMeta;
         for (const heading of found) {
           // Kept as authored; counted so that a later generated id does not repeat it.
           env.ids.set(heading.id, (env.ids.get(heading.id) ?? 0) + 1);
@@ -46,7 +54,7 @@ function addHeading(md: MarkdownIt, env: RenderEnv, open: Token, inline: Token |
     file: env.file,
     line: lineOf(env, open.map),
   };
-  open.meta = { ...open.meta, heading };
+  open.meta = { ...open.meta, heading, headingIndex: env.headings.length } satisfies HeadingMeta;
   env.headings.push(heading);
 }
 
