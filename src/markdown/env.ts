@@ -44,12 +44,12 @@ export function createEnv(
     ids: new Map(),
     nestingHistory: new Map(),
     headings: [],
-    sectionDepth: 3,
     sections: [],
     warnings: [],
     languages: new Set(),
     unknownLanguages: new Set(),
     ...init,
+    sectionDepth: init.sectionDepth ?? 3,
   };
 }
 

@@ -69,6 +69,8 @@ function head(page: Page, fm: Frontmatter): string {
   return [
     `<title>${escapeHtml(fm.title)}</title>`,
     '<meta name="generator" content="shale">',
+    // No favicon request to a file that does not exist (a 404 in every log and audit).
+    '<link rel="icon" href="data:,">',
     meta,
     `<style id="shale-page">${pageCss(page)}</style>`,
   ].filter(Boolean).join('\n');

@@ -6,15 +6,24 @@
 // - a marker indented more than the item's own marker (by one space or more) starts a nested
 //   list, so `-` indented two spaces under `1.` nests (CommonMark closes the list);
 // - each continuation line loses up to four spaces and the item's text is parsed again as its
-//   own document; an item without a blank line inside is inline text up to its nested list (so
+//   own document (subdocument.ts), where blank lines right before a nested item are left out; an item without a blank line inside is inline text up to its nested list (so
 //   no `<p>`), and from the first item with a blank line on, every item is a block with `<p>`;
 // - after a blank line, a marker of the other list type ends the list;
 // - a list does not interrupt a paragraph (registered without the "paragraph" alt chain).
 
 import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { parseSubdocument, type SourceLine } from './subdocument.js';
 
 interface Marker { ordered: boolean; content: number }
-interface Item { end: number; sublist: number; insideEmpty: boolean; listEnd: boolean; strip: Map<number, number> }
+interface Item {
+  /** The item's text as Redcarpet rebuilds it: indentation stripped, blank runs before nested items dropped. */
+  lines: SourceLine[];
+  /** Index in `lines` of the first nested list item, or -1. */
+  sublist: number;
+  end: number;
+  insideEmpty: boolean;
+  listEnd: boolean;
+}
 
 const lineText = (state: StateBlock, line: number): string => state.src.slice(state.bMarks[line], state.eMarks[line]);
 const blank = (s: string): boolean => /^[ \t]*$/.test(s);
@@ -33,11 +42,11 @@ function markerAt(state: StateBlock, line: number, endLine: number, text = lineT
   return marker(text, line + 1 < endLine ? lineText(state, line + 1) : undefined);
 }
 
-/** Lines of the item starting at `start` (Redcarpet's parse_listitem). */
-function scanItem(state: StateBlock, start: number, endLine: number, ordered: boolean): Item {
-  const first = lineText(state, start);
-  const orgpre = /^ {0,3}/.exec(first)![0].length;
-  const item: Item = { end: endLine, sublist: -1, insideEmpty: false, listEnd: false, strip: new Map() };
+/** The item starting at `start` (Redcarpet's parse_listitem). */
+function scanItem(state: StateBlock, start: number, endLine: number, first: Marker, ordered: boolean): Item {
+  const text0 = lineText(state, start);
+  const orgpre = /^ {0,3}/.exec(text0)![0].length;
+  const item: Item = { lines: [{ text: text0.slice(first.content), line: start }], sublist: -1, end: endLine, insideEmpty: false, listEnd: false };
   let inEmpty = false;
   let inFence = false;
   let line = start + 1;
@@ -58,73 +67,46 @@ function scanItem(state: StateBlock, start: number, endLine: number, ordered: bo
     if (next && (next.ordered || !isHrule(rest))) {
       if (inEmpty) item.insideEmpty = true;
       if (pre <= orgpre) break;
-      if (item.sublist < 0) item.sublist = line;
+      if (item.sublist < 0) item.sublist = item.lines.length;
     } else if (inEmpty && pre === 0) {
       item.listEnd = true;
       break;
+    } else if (inEmpty) {
+      // The blank run is kept (as one blank line) only before a line that is not an item.
+      item.lines.push({ text: '', line: line - 1 });
+      item.insideEmpty = true;
     }
-    if (inEmpty) item.insideEmpty = true;
     inEmpty = false;
-    item.strip.set(line, pre);
+    item.lines.push({ text: rest, line });
   }
   item.end = line;
   return item;
 }
 
-/** Tokenizes lines [from, to) as a document of their own. */
-function blocks(state: StateBlock, from: number, to: number): void {
-  if (from >= to) return;
-  const oldLineMax = state.lineMax;
-  state.lineMax = to;
-  state.md.block.tokenize(state, from, to);
-  state.lineMax = oldLineMax;
-}
-
-function renderItem(state: StateBlock, start: number, item: Item, firstStrip: number, block: boolean): void {
-  const strip = new Map(item.strip).set(start, firstStrip);
-  const saved: Array<[number, number, number, number]> = [];
-  for (const [line, n] of strip) {
-    saved.push([line, state.bMarks[line], state.tShift[line], state.sCount[line]]);
-    const b = state.bMarks[line] + n;
-    const indent = /^[ \t]*/.exec(state.src.slice(b, state.eMarks[line]))![0];
-    state.bMarks[line] = b;
-    state.tShift[line] = indent.length;
-    state.sCount[line] = indent.replace(/\t/g, '    ').length;
-  }
-  const oldIndent = state.blkIndent;
-  const oldParent = state.parentType;
-  state.blkIndent = 0;
-  state.parentType = 'list';
-
+function renderItem(state: StateBlock, item: Item, block: boolean): void {
   const open = state.push('list_item_open', 'li', 1);
-  open.map = [start, item.end];
-  const split = item.sublist >= 0 ? item.sublist : item.end;
+  open.map = [item.lines[0].line, item.end];
+  const split = item.sublist >= 0 ? item.sublist : item.lines.length;
+  const head = item.lines.slice(0, split);
   if (block) {
-    blocks(state, start, split);
+    parseSubdocument(state, head);
   } else {
     // A tight item's text before its nested list is inline text, never blocks.
-    const text = state.getLines(start, split, 0, false).trim();
+    const text = head.map((l) => l.text).join('\n').trim();
     if (text) {
+      const map: [number, number] = [head[0].line, head[head.length - 1].line + 1];
       const p = state.push('paragraph_open', 'p', 1);
       p.hidden = true;
-      p.map = [start, split];
+      p.map = map;
       const inline = state.push('inline', '', 0);
       inline.content = text;
-      inline.map = [start, split];
+      inline.map = map;
       inline.children = [];
       state.push('paragraph_close', 'p', -1).hidden = true;
     }
   }
-  blocks(state, split, item.end);
+  parseSubdocument(state, item.lines.slice(split));
   state.push('list_item_close', 'li', -1);
-
-  state.blkIndent = oldIndent;
-  state.parentType = oldParent;
-  for (const [line, bMark, tShift, sCount] of saved) {
-    state.bMarks[line] = bMark;
-    state.tShift[line] = tShift;
-    state.sCount[line] = sCount;
-  }
 }
 
 function list(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
@@ -143,10 +125,10 @@ function list(state: StateBlock, startLine: number, endLine: number, silent: boo
   while (line < endLine) {
     const m = markerAt(state, line, endLine);
     if (!m) break;
-    const item = scanItem(state, line, endLine, first.ordered);
+    const item = scanItem(state, line, endLine, m, first.ordered);
     // Redcarpet's "block item" flag sticks for the rest of the list once an item has a blank line.
     if (item.insideEmpty) block = true;
-    renderItem(state, line, item, m.content, block);
+    renderItem(state, item, block);
     line = item.end;
     if (item.listEnd) break;
   }
