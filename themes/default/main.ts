@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/nav.css';
 import './styles/tabs.css';
 import './styles/content.css';
+import './styles/asides.css';
 import './styles/code.css';
 import './styles/rtl.css';
 import './styles/print.css';

@@ -68,7 +68,7 @@ function scanItem(state: StateBlock, start: number, endLine: number, first: Mark
       if (inEmpty) item.insideEmpty = true;
       if (pre <= orgpre) break;
       if (item.sublist < 0) item.sublist = item.lines.length;
-    } else if (inEmpty && pre === 0) {
+    } else if (inEmpty && pre < 3) {
       item.listEnd = true;
       break;
     } else if (inEmpty) {
