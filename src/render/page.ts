@@ -37,6 +37,8 @@ export async function renderPage(source: Source, ctx: RenderContext): Promise<Pa
     idScheme: ctx.idScheme,
     highlight: hl.highlight,
     knowsLanguage: hl.knows,
+    // Search reaches down to h3, or deeper when the TOC does.
+    sectionDepth: Math.max(3, fm.headingLevel),
   });
   let html = '';
   for (const part of source.parts) {

@@ -2,7 +2,7 @@
 //
 // Redcarpet's lists, which differ from CommonMark in ways Slate docs rely on:
 // - an item takes every following non-blank line that is not a sibling item, whatever it is
-//   (lazy continuation of anything); after a blank line only indented lines stay in the item;
+//   (lazy continuation of anything); after a blank line only lines indented four spaces stay;
 // - a marker indented more than the item's own marker (by one space or more) starts a nested
 //   list, so `-` indented two spaces under `1.` nests (CommonMark closes the list);
 // - each continuation line loses up to four spaces and the item's text is parsed again as its
@@ -68,7 +68,7 @@ function scanItem(state: StateBlock, start: number, endLine: number, first: Mark
       if (inEmpty) item.insideEmpty = true;
       if (pre <= orgpre) break;
       if (item.sublist < 0) item.sublist = item.lines.length;
-    } else if (inEmpty && pre < 3) {
+    } else if (inEmpty && pre < 4) {
       item.listEnd = true;
       break;
     } else if (inEmpty) {
