@@ -22,6 +22,7 @@ const TIME_BIN = '/usr/bin/time';
 const hasGnuTime = fs.existsSync(TIME_BIN) && spawnSync(TIME_BIN, ['-f', '%M', 'true']).status === 0;
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-bench-'));
+process.on('exit', () => fs.rmSync(work, { recursive: true, force: true })); // also when a run fails
 
 function sh(cmd, args, cwd) {
   const r = spawnSync(cmd, args, { cwd, stdio: 'inherit' });
@@ -167,4 +168,3 @@ for (const t of tools) console.log(`  [${t.name}] cd ${t.cwd} && ${t === tools[0
 console.log(`peak RSS: ${hasGnuTime ? 'median of GNU time %M' : 'not measured (no GNU time)'}; site = shale's whole --out ` +
   `folder, Shins's index.html plus the local files it references (CSS, JS, images, fonts named in CSS)`);
 
-fs.rmSync(work, { recursive: true, force: true });

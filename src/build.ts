@@ -15,7 +15,7 @@ import { createCodeHighlighter, escapeHtml, type CodeHighlighter } from './markd
 import { checkOutputFolder, discardStagingFolder, makeStagingFolder, publishStagingFolder } from './output/folder.js';
 import { copyStaticFiles } from './output/static-files.js';
 import { renderPage, type RenderContext } from './render/page.js';
-import { buildSearchIndex } from './search/index.js';
+import { searchIndexes } from './search/scope.js';
 import type { Diagnostic, Page } from './types.js';
 import { pageShell } from './vite/html.js';
 import { shalePages, toRoot, type CompiledPage } from './vite/plugin.js';
@@ -85,13 +85,14 @@ function compilePages(pages: Page[], config: ResolvedConfig, ctx: RenderContext)
   const template = readFileSync(join(config.themeDir, 'index.html'), 'utf8');
   const logo = existsSync(join(config.sourceDir, 'images', 'logo.png'));
   const compiled = new Map<string, CompiledPage>();
+  const indexes = searchIndexes(pages);
   for (const page of pages) {
-    const { outPath, frontmatter } = page.source;
+    const { outPath } = page.source;
     compiled.set(join(config.sourceDir, outPath), {
       outPath,
       shell: pageShell(page, { template, toRoot: toRoot(outPath), logo, renderInline: (s) => ctx.md.renderInline(s, footerEnv(ctx)) }),
       content: page.html,
-      searchIndex: frontmatter.search ? JSON.stringify(buildSearchIndex(page.sections)) : undefined,
+      searchIndex: indexes.get(outPath),
     });
   }
   return compiled;

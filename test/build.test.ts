@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import type { Logger } from '../src/log.js';
+import { SEARCH_INDEX_VERSION } from '../src/search/index.js';
 import type { Diagnostic } from '../src/types.js';
 import { caught, tempProject } from './helpers.js';
 
@@ -104,7 +105,7 @@ describe('building the sample', () => {
     const indexUrl = $('body').attr('data-search-index')!;
     expect(indexUrl).toMatch(/^assets\/search-index-[\w-]{8}\.json$/);
     const index = JSON.parse(readFileSync(join(root, 'build', indexUrl), 'utf8'));
-    expect(index.version).toBe(1);
+    expect(index.version).toBe(SEARCH_INDEX_VERSION);
     expect(index.docs.map((d: { id: string }) => d.id)).toContain('pagination');
   });
 

@@ -35,8 +35,8 @@ export const frontmatterSchema = z.looseObject({
   /** Raw HTML or inline Markdown, one `<li>` each. */
   toc_footers: list(text),
   includes: list(text),
-  /** shale turns search on unless `search: false` (Slate needed `search: true`). */
-  search: z.boolean().nullable().optional().transform((v) => v !== false),
+  /** shale turns search on unless `search: false` (Slate needed `search: true`); `site` searches every page. */
+  search: z.union([z.boolean(), z.literal('site')]).nullable().optional().transform((v) => (v === 'site' ? v : v !== false)),
   code_clipboard: z.boolean().nullable().optional().transform((v) => v !== false),
   /** `- name: description` / `content: …` pairs become `<meta>` tags. */
   meta: list(z.record(z.string(), text)),
@@ -103,7 +103,7 @@ const HINTS: Record<string, string> = {
   toc_footers: 'Write a list of strings (HTML or Markdown), one per line starting with `  - `.',
   includes: 'Write a list of include names, e.g. `  - errors` for includes/_errors.md.',
   headingLevel: 'Use a whole number from 1 to 6 (2 shows h1 and h2 in the TOC).',
-  search: 'Use true or false.',
+  search: 'Use true, false, or site (one index over every page).',
   code_clipboard: 'Use true or false.',
   meta: 'Write a list of maps, e.g. `  - name: description` / `    content: My API`.',
 };

@@ -28,26 +28,40 @@ export function includeCandidates(sourceDir: string, name: string): string[] {
   return [...new Set(out)];
 }
 
+/** Candidate paths for `<%= partial "dir/name" %>`: like Middleman, relative to the source folder. */
+export function partialCandidates(sourceDir: string, name: string): string[] {
+  const slash = name.lastIndexOf('/');
+  const dir = slash === -1 ? '' : name.slice(0, slash + 1);
+  const base = name.slice(slash + 1);
+  return [...new Set([`${dir}_${base}.md`, `${dir}_${base}.md.erb`, `${dir}_${base}.html.md`, `${dir}_${base}.erb`, `${dir}${base}.md`, `${dir}_${base}`]
+    .map((p) => join(sourceDir, p)))];
+}
+
 /**
  * Finds the file for an include name. `where` is the page and line of the entry, for errors.
  * Throws when the name escapes the source folder; returns `file: undefined` when nothing exists.
  */
 export function findInclude(sourceDir: string, name: string, where: { file: string; line: number }): IncludeLookup {
+  const tried = includeCandidates(sourceDir, name);
+  return { file: findFirst(sourceDir, tried, name, where), tried };
+}
+
+/** The first existing file of `candidates`; refuses names and links that leave the source folder. */
+export function findFirst(sourceDir: string, candidates: string[], name: string, where: { file: string; line: number }): string | undefined {
   if (isAbsolute(name) || name.split(/[\\/]/).includes('..')) {
     throw new ShaleError(`include "${name}" points outside the source folder`, {
       ...where,
-      hint: `Include names are relative to ${join(relative(process.cwd(), sourceDir) || '.', 'includes')}; move the file there.`,
+      hint: `Include names are relative to ${relative(process.cwd(), sourceDir) || '.'}; move the file there.`,
     });
   }
-  const tried = includeCandidates(sourceDir, name);
-  const file = tried.find((p) => existsSync(p) && statSync(p).isFile());
+  const file = candidates.find((p) => existsSync(p) && statSync(p).isFile());
   if (file && !isInside(realpathSync(sourceDir), realpathSync(file))) {
     throw new ShaleError(`include "${name}" is a link to a file outside the source folder`, {
       ...where,
       hint: 'Copy the file into the source folder instead of linking to it.',
     });
   }
-  return { file, tried };
+  return file;
 }
 
 function isInside(dir: string, file: string): boolean {

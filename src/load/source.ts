@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../config.js';
 import { ShaleError } from '../errors.js';
 import type { Source, SourcePart } from '../types.js';
 import { listItemLine, parseFrontmatter } from './frontmatter.js';
+import { expandErb } from './erb.js';
 import { findInclude } from './includes.js';
 import { readSourceFile } from './read.js';
 
@@ -29,7 +30,14 @@ export function loadSource(page: string, outPath: string, config: Pick<ResolvedC
     parts.push(includePart(found.file));
   });
 
-  return { page, outPath, frontmatter, parts, files: [...new Set(files)], warnings: [] };
+  // `*.erb` parts may pull in partials mid-file; each becomes a part of its own.
+  const expanded = parts.map((p) => expandErb(p, config.sourceDir));
+  return {
+    page, outPath, frontmatter,
+    parts: expanded.flatMap((e) => e.parts),
+    files: [...new Set([...files, ...expanded.flatMap((e) => e.files)])],
+    warnings: expanded.flatMap((e) => e.warnings),
+  };
 }
 
 /** An include's Markdown; frontmatter inside an include is dropped, as Slate does. */

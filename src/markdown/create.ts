@@ -7,6 +7,7 @@ import type { MarkdownIt as Md } from 'markdown-it';
 import { fence } from './fence.js';
 import { headingIds } from './heading-ids.js';
 import { sections } from './sections.js';
+import { links } from './links.js';
 import { atxHeadingRule } from './rules/atx-heading.js';
 import { blockquoteRule } from './rules/blockquote.js';
 import { htmlBlockRule } from './rules/html-block.js';
@@ -36,6 +37,8 @@ const plugins: Array<[name: string, plugin: Plugin]> = [
   ['heading-ids', headingIds],
   // Search sections read the ids and headings that 'heading-ids' leaves on the tokens.
   ['sections', sections],
+  // Core rule after 'inline': collects #links and raw HTML anchors for the page's link check.
+  ['links', links],
 ];
 
 export function createMarkdown(): Md {

@@ -30,6 +30,10 @@ export interface RenderEnv extends Env {
   languages: Set<string>;
   /** Unknown languages already warned about, so each is reported once per page. */
   unknownLanguages: Set<string>;
+  /** In-page links (`#id`, decoded, without `#`) with where they were written, for the link check. */
+  links: Array<{ target: string; file: string; line?: number }>;
+  /** ids and names set by raw HTML (`<a name="x">`, `<div id="y">`): link targets besides headings. */
+  anchors: Set<string>;
   highlight: Highlight;
   /** Is `lang` (already canonical) one the highlighter knows? */
   knowsLanguage: (lang: string) => boolean;
@@ -48,6 +52,8 @@ export function createEnv(
     warnings: [],
     languages: new Set(),
     unknownLanguages: new Set(),
+    links: [],
+    anchors: new Set(),
     ...init,
     sectionDepth: init.sectionDepth ?? 3,
   };

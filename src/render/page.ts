@@ -6,6 +6,7 @@ import type { MarkdownIt } from 'markdown-it';
 import { createEnv, type IdScheme } from '../markdown/env.js';
 import { fenceLexers, type CodeHighlighter } from '../markdown/highlight.js';
 import { codeThemeFor } from '../markdown/themes.js';
+import { checkLinks } from '../transform/links.js';
 import { buildToc } from '../transform/toc.js';
 import type { Page, Source } from '../types.js';
 
@@ -46,7 +47,7 @@ export async function renderPage(source: Source, ctx: RenderContext): Promise<Pa
     env.lineOffset = part.lineOffset;
     html += ctx.md.render(part.markdown, env);
   }
-  warnings.push(...env.warnings);
+  warnings.push(...env.warnings, ...checkLinks(env.links, env.headings, env.anchors));
   if (env.headings.length === 0) {
     warnings.push({
       severity: 'warning', file: source.page, line: source.parts[0].lineOffset + 1,

@@ -68,3 +68,12 @@ describe('the sample page in a browser', () => {
     expect(new URL(page.url()).hash).toBe('#pagination');
   });
 });
+
+describe('links whose case differs from the id', () => {
+  it('land on the heading anyway', async () => {
+    await page.goto(`${server.url}#Pagination`);
+    await page.waitForFunction(() => location.hash === '#pagination');
+    const top = await page.locator('#pagination').evaluate((el) => el.getBoundingClientRect().top);
+    expect(Math.abs(top)).toBeLessThan(80);
+  });
+});

@@ -9,9 +9,11 @@ import './styles/tabs.css';
 import './styles/content.css';
 import './styles/asides.css';
 import './styles/code.css';
+import './styles/search.css';
 import './styles/rtl.css';
 import './styles/print.css';
 
+import { initAnchors } from './client/anchors';
 import { initNav } from './client/nav';
 import { initTabs } from './client/tabs';
 import { initToc } from './client/toc';
@@ -20,3 +22,6 @@ import { initToc } from './client/toc';
 initTabs();
 initNav();
 initToc();
+initAnchors();
+// Search code is its own chunk, fetched only on pages that have a search box (not `search: false`).
+if (document.getElementById('input-search')) void import('./client/search').then((m) => m.initSearch());

@@ -40,11 +40,11 @@ function delimiter(text: string, columns: number): Align[] | null {
     let dashes = 0;
     let left = false;
     let right = false;
-    while (at(i) === ' ') i++;
+    while (at(i) === ' ' || at(i) === '\t') i++;
     if (at(i) === ':') { left = true; dashes++; i++; }
     while (at(i) === '-') { dashes++; i++; }
     if (at(i) === ':') { right = true; dashes++; i++; }
-    while (at(i) === ' ') i++;
+    while (at(i) === ' ' || at(i) === '\t') i++;
     if (i < text.length && at(i) !== '|' && at(i) !== '+') break;
     if (dashes < 1) break;
     aligns.push(left && right ? 'center' : left ? 'left' : right ? 'right' : '');
@@ -91,12 +91,11 @@ function table(state: StateBlock, startLine: number, endLine: number, silent: bo
   pushRow(state, startLine, cells(lineText(state, startLine)), aligns, 'th');
   state.push('thead_close', 'thead', -1);
 
+  // Redcarpet always writes a tbody, even for a table without rows.
   let line = startLine + 2;
-  if (line < endLine && lineText(state, line).includes('|')) {
-    state.push('tbody_open', 'tbody', 1).map = [line, 0];
-    for (; line < endLine && lineText(state, line).includes('|'); line++) pushRow(state, line, cells(lineText(state, line)), aligns, 'td');
-    state.push('tbody_close', 'tbody', -1);
-  }
+  state.push('tbody_open', 'tbody', 1).map = [line, 0];
+  for (; line < endLine && lineText(state, line).includes('|'); line++) pushRow(state, line, cells(lineText(state, line)), aligns, 'td');
+  state.push('tbody_close', 'tbody', -1);
   state.push('table_close', 'table', -1);
   lines[1] = line;
   state.line = line;

@@ -1,8 +1,12 @@
-// Table of contents: links are plain anchors, so the browser scrolls. This module only marks
-// the link of the section the reader jumped to (class .active and aria-current), on click,
-// on load and on back/forward. Following the scroll position is a later feature.
+// Table of contents: links are plain anchors, so the browser scrolls. This module follows the
+// reader: the section being read gets .active and aria-current, its ancestors .active-parent,
+// the lists on its path are expanded (ul.active), the hash follows with replaceState and the
+// title reads "section – page". Position comes from IntersectionObserver only: nothing reads
+// layout on scroll, so a page with thousands of headings scrolls as smoothly as a short one.
 
-const LINK = '.toc-wrapper a.toc-link';
+const LINK = 'a.toc-link';
+/** Share of the viewport, from the top, where a heading counts as "being read". */
+const READING_LINE = 0.25;
 
 function decode(hash: string): string {
   try {
@@ -12,21 +16,118 @@ function decode(hash: string): string {
   }
 }
 
-export function markActive(id: string): void {
-  for (const link of document.querySelectorAll<HTMLAnchorElement>(LINK)) {
-    const active = id !== '' && decode(link.hash) === id;
-    link.classList.toggle('active', active);
-    if (active) link.setAttribute('aria-current', 'true');
-    else link.removeAttribute('aria-current');
+/**
+ * The section being read: the last heading above the reading line, or the last heading of all
+ * once the page is scrolled to its end (a short last section never reaches the line: Slate's
+ * TOC never reached it either). `above[i]` is true when heading i's top is above the line.
+ */
+export function pickActive(above: readonly boolean[], atBottom: boolean): number {
+  if (atBottom && above.length) return above.length - 1;
+  for (let i = above.length - 1; i >= 0; i--) if (above[i]) return i;
+  return above.length ? 0 : -1;
+}
+
+/** Marks `link` (and its path) in `toc`; undefined clears every mark. */
+export function markActive(toc: Element, link: HTMLAnchorElement | undefined): void {
+  for (const el of toc.querySelectorAll('.active, .active-parent, [aria-current]')) {
+    el.classList.remove('active', 'active-parent');
+    el.removeAttribute('aria-current');
+  }
+  if (!link) return;
+  link.classList.add('active');
+  link.setAttribute('aria-current', 'location');
+  // The active entry's own sub-list opens (an h1 shows its h2s)...
+  link.parentElement?.querySelector(':scope > ul')?.classList.add('active');
+  // ...and every list and entry on the way up stays open and marked.
+  for (let el = link.parentElement?.parentElement; el && el !== toc; el = el.parentElement?.parentElement) {
+    el.classList.add('active');
+    el.parentElement?.querySelector(`:scope > ${LINK}`)?.classList.add('active-parent');
   }
 }
 
 export function initToc(): void {
-  const fromLocation = (): void => markActive(decode(window.location.hash));
-  fromLocation();
-  window.addEventListener('hashchange', fromLocation);
-  document.addEventListener('click', (event) => {
-    const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>(LINK) : null;
-    if (link) markActive(decode(link.hash));
-  });
+  const toc = document.getElementById('toc');
+  if (!toc) return;
+  const links: HTMLAnchorElement[] = [];
+  const headings: HTMLElement[] = [];
+  for (const link of toc.querySelectorAll<HTMLAnchorElement>(LINK)) {
+    const heading = document.getElementById(decode(link.hash));
+    if (heading) {
+      links.push(link);
+      headings.push(heading);
+    }
+  }
+  if (!headings.length) return;
+  // Lists collapse only once this script can open them again.
+  toc.classList.add('toc-spy');
+
+  const pageTitle = document.title;
+  const index = new Map(headings.map((h, i) => [h, i]));
+  const above = headings.map(() => false);
+  let atBottom = false;
+  let current = -1;
+  let ready = false;
+  // A jump (TOC click, link, back/forward) wins until the reader scrolls by hand: near the end
+  // of the page the browser cannot bring the target to the reading line.
+  let pinned = decode(window.location.hash);
+
+  const show = (i: number, writeHash: boolean): void => {
+    if (i === current) return;
+    current = i;
+    const link = links[i];
+    markActive(toc, link);
+    if (!link) return;
+    document.title = `${link.dataset.title ?? link.textContent ?? ''} – ${pageTitle}`;
+    if (writeHash && window.location.hash !== link.hash) {
+      // replaceState: scrolling must not fill the back button with every section passed.
+      window.history.replaceState(window.history.state, '', link.hash);
+    }
+  };
+
+  const update = (): void => {
+    const target = pinned ? headings.findIndex((h) => h.id === pinned) : -1;
+    if (target >= 0) show(target, false);
+    // The URL is left alone until the reader has scrolled: arriving at a page adds no hash.
+    else show(pickActive(above, atBottom && window.scrollY > 0), ready);
+  };
+
+  const spy = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        const i = index.get(entry.target as HTMLElement);
+        if (i !== undefined) above[i] = entry.isIntersecting;
+      }
+      update();
+      ready = true;
+    },
+    // The root reaches far above the viewport down to the reading line, so "intersecting"
+    // means "above the line", and a fast scroll past a heading still reports it.
+    { rootMargin: `1000000px 0px -${100 - READING_LINE * 100}% 0px` },
+  );
+  headings.forEach((h) => spy.observe(h));
+
+  // A 1px mark at the end of the document: visible means scrolled to the bottom.
+  const end = document.createElement('div');
+  end.className = 'toc-end';
+  end.setAttribute('aria-hidden', 'true');
+  document.body.append(end);
+  new IntersectionObserver((entries) => {
+    atBottom = entries.some((e) => e.isIntersecting);
+    update();
+  }, { rootMargin: '0px 0px 2px 0px' }).observe(end);
+
+  const unpin = (): void => {
+    if (!pinned) return;
+    pinned = '';
+    update();
+  };
+  for (const type of ['wheel', 'touchmove', 'keydown', 'mousedown']) {
+    window.addEventListener(type, unpin, { passive: true });
+  }
+  const pin = (): void => {
+    pinned = decode(window.location.hash);
+    update();
+  };
+  window.addEventListener('hashchange', pin);
+  window.addEventListener('popstate', pin);
 }

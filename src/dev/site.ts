@@ -1,0 +1,171 @@
+// A live site: every page of a source folder, rendered and kept in memory, re-rendered when a
+// file it read (or looked for) changes. The dev server and the Vite plugin both serve from it.
+// A page that fails keeps its last good render next to the error, so the browser keeps showing
+// it under the overlay. Highlighted code is cached by content (highlight-cache.ts).
+
+import { existsSync, readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { join, relative, sep } from 'node:path';
+import type { BundledTheme } from 'shiki';
+import type { ResolvedConfig } from '../config.js';
+import { ShaleError } from '../errors.js';
+import { findPages } from '../load/pages.js';
+import { loadSource } from '../load/source.js';
+import { createMarkdown } from '../markdown/create.js';
+import { createEnv } from '../markdown/env.js';
+import { createCodeHighlighter, escapeHtml, type CodeHighlighter } from '../markdown/highlight.js';
+import { renderPage, type RenderContext } from '../render/page.js';
+import { buildSearchIndex } from '../search/index.js';
+import { renderToc } from '../transform/toc.js';
+import type { Diagnostic, Page } from '../types.js';
+import { pageShell } from '../vite/html.js';
+import { toRoot, type CompiledPage } from '../vite/plugin.js';
+import { cachedHighlighter, type HighlightStats } from './highlight-cache.js';
+import { checkFences } from './lint.js';
+
+export interface SiteEntry {
+  /** The page's source file and its output path (`index.html`). */
+  file: string;
+  outPath: string;
+  /** Every file the last render read or looked for. */
+  files: Set<string>;
+  /** The last good render. */
+  page?: Page;
+  shell?: string;
+  /** The error of the latest render, if it failed. */
+  error?: ShaleError;
+}
+
+export interface SiteUpdate {
+  entry: SiteEntry;
+  /** content: body and TOC changed; frame: anything else on the page (title, tabs, theme). */
+  kind: 'content' | 'frame' | 'error' | 'unchanged';
+  warnings: Diagnostic[];
+}
+
+export interface Site {
+  config: ResolvedConfig;
+  entries: Map<string, SiteEntry>;
+  stats: HighlightStats;
+  renderAll(): Promise<SiteUpdate[]>;
+  /** A file was added, changed or removed: re-renders the pages that depend on it. */
+  fileChanged(file: string): Promise<SiteUpdate[]>;
+  /** The page served at this URL path (relative to the base, no leading slash). */
+  entryFor(path: string): SiteEntry | undefined;
+  /** The TOC as the page shows it, for live updates. */
+  tocHtml(entry: SiteEntry): string;
+  searchIndex(entry: SiteEntry): string | undefined;
+  /** Every good page as a Vite entry (id → page), for `vite build`. */
+  compiled(): Map<string, CompiledPage>;
+}
+
+export function createSite(config: ResolvedConfig, opts: { lint?: boolean } = {}): Site {
+  const stats: HighlightStats = { highlighted: 0, reused: 0 };
+  const highlighters = new Map<string, Promise<CodeHighlighter>>();
+  const ctx: RenderContext = {
+    md: createMarkdown(),
+    idScheme: config.idScheme,
+    highlighter(theme) {
+      let h = highlighters.get(theme);
+      if (!h) highlighters.set(theme, (h = createCodeHighlighter(theme as BundledTheme).then((x) => cachedHighlighter(x, stats))));
+      return h;
+    },
+  };
+  const entries = new Map<string, SiteEntry>();
+  const searchCache = new WeakMap<Page, string>();
+
+  const template = () => readFileSync(join(config.themeDir, 'index.html'), 'utf8');
+  const footerEnv = () => createEnv({ tabs: [], idScheme: config.idScheme, highlight: escapeHtml, knowsLanguage: () => true });
+
+  function syncPageList(): void {
+    const found = findPages(config.sourceDir);
+    const keep = new Set(found.map((p) => p.file));
+    for (const file of entries.keys()) if (!keep.has(file)) entries.delete(file);
+    for (const p of found) {
+      if (!entries.has(p.file)) entries.set(p.file, { file: p.file, outPath: p.outPath, files: new Set([p.file]) });
+    }
+  }
+
+  async function render(entry: SiteEntry, tpl: string): Promise<SiteUpdate> {
+    try {
+      const source = loadSource(entry.file, entry.outPath, config);
+      entry.files = new Set(source.files);
+      if (opts.lint) source.parts.forEach(checkFences);
+      const page = await renderPage(source, ctx);
+      const before = entry.page;
+      const shell = pageShell(page, {
+        template: tpl, toRoot: toRoot(entry.outPath), logo: existsSync(join(config.sourceDir, 'images', 'logo.png')),
+        renderInline: (s) => ctx.md.renderInline(s, footerEnv()),
+      });
+      const frameSame = before && isDeepStrictEqual(frame(before), frame(page));
+      const sameShell = entry.shell === shell;
+      const kind = !before ? 'frame' : before.html === page.html && sameShell ? 'unchanged' : frameSame ? 'content' : 'frame';
+      Object.assign(entry, { page, shell, error: undefined });
+      return { entry, kind, warnings: page.warnings };
+    } catch (err) {
+      if (!(err instanceof ShaleError)) throw err;
+      entry.error = err;
+      return { entry, kind: 'error', warnings: [] };
+    }
+  }
+
+  /** What the page shows outside its content and TOC; `includes` only changes the content. */
+  const frame = (p: Page) => ({ ...p.source.frontmatter, includes: undefined, theme: p.codeTheme.name });
+
+  const within = (file: string, dir: string) => file === dir || file.startsWith(dir + sep);
+
+  return {
+    config, entries, stats,
+    async renderAll() {
+      syncPageList();
+      const tpl = template();
+      const out: SiteUpdate[] = [];
+      for (const e of entries.values()) out.push(await render(e, tpl));
+      return out;
+    },
+    async fileChanged(file) {
+      if (within(file, config.themeDir) && relative(config.themeDir, file) === 'index.html') {
+        // The page template: every page's frame changes.
+        const tpl = template();
+        const out: SiteUpdate[] = [];
+        for (const e of entries.values()) out.push(await render(e, tpl));
+        return out;
+      }
+      if (!within(file, config.sourceDir)) return [];
+      const before = new Set(entries.keys());
+      syncPageList();
+      const tpl = template();
+      const out: SiteUpdate[] = [];
+      for (const e of entries.values()) {
+        // New pages, pages that read or looked for the file, and broken pages (their error may
+        // name a file they never got to record).
+        if (!before.has(e.file) || e.files.has(file) || e.error) out.push(await render(e, tpl));
+      }
+      return out;
+    },
+    entryFor(path) {
+      const p = path.replace(/^\/+/, '');
+      const wanted = p === '' || p.endsWith('/') ? p + 'index.html' : p;
+      for (const e of entries.values()) if (e.outPath === wanted || e.outPath === wanted + '.html' || e.outPath === wanted + '/index.html') return e;
+      return undefined;
+    },
+    tocHtml(entry) {
+      return entry.page ? renderToc(entry.page.toc) : '';
+    },
+    searchIndex(entry) {
+      const page = entry.page;
+      if (!page?.source.frontmatter.search) return undefined;
+      let s = searchCache.get(page);
+      if (s === undefined) searchCache.set(page, (s = JSON.stringify(buildSearchIndex(page.sections))));
+      return s;
+    },
+    compiled() {
+      const map = new Map<string, CompiledPage>();
+      for (const e of entries.values()) {
+        if (!e.page || !e.shell) continue;
+        map.set(join(config.sourceDir, e.outPath), { outPath: e.outPath, shell: e.shell, content: e.page.html, searchIndex: this.searchIndex(e) });
+      }
+      return map;
+    },
+  };
+}

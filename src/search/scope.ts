@@ -1,0 +1,21 @@
+// Which index each page gets. `search` in a page's frontmatter: on by default (the page
+// searches its own sections), `site` (one index over every page that has search, with results
+// linking across pages), or `false` (no box, no index, no search code on that page).
+// The site index is serialised once and shared: every `search: site` page points at one file.
+
+import type { Page } from '../types.js';
+import { buildSearchIndex, buildSiteSearchIndex } from './index.js';
+
+/** outPath → serialised index, for the pages that have search on. */
+export function searchIndexes(pages: Page[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const searched = pages.filter((p) => p.source.frontmatter.search !== false);
+  const sitePages = searched.filter((p) => p.source.frontmatter.search === 'site');
+  const site = sitePages.length
+    ? JSON.stringify(buildSiteSearchIndex(searched.map((p) => ({ outPath: p.source.outPath, sections: p.sections }))))
+    : undefined;
+  for (const p of searched) {
+    out.set(p.source.outPath, p.source.frontmatter.search === 'site' ? site! : JSON.stringify(buildSearchIndex(p.sections)));
+  }
+  return out;
+}

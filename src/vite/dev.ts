@@ -1,0 +1,107 @@
+// The dev side of the Vite plugin: serves each page from the live site (site.ts), watches the
+// files the pages read or looked for, and pushes updates. Content and TOC changes go to the
+// page as a `shale:update` event that the dev client swaps in place, keeping the reader's
+// section in view; a changed frame (title, tabs, template) reloads with the position kept.
+// Errors go to Vite's overlay and the terminal, while the last good page stays on screen.
+
+import { join, relative } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { DEFAULT_THEME_DIR } from '../config.js';
+import { formatDiagnostic } from '../errors.js';
+import { guardMiddleware } from '../dev/guard.js';
+import { errorPage, overlayError, terminalError } from '../dev/overlay.js';
+import type { Site, SiteEntry, SiteUpdate } from '../dev/site.js';
+import { CONTENT_SLOT, SEARCH_INDEX_SLOT } from './html.js';
+
+export const DEV_CLIENT = '/@shale-dev/client.ts';
+export const DEV_CLIENT_FILE = join(DEFAULT_THEME_DIR, 'client', 'dev.ts');
+const SEARCH_PREFIX = '@shale-search/';
+
+export interface DevUpdateEvent { outPath: string; content: string; toc: string }
+
+export function shaleDev(site: Site, allowed: string[]): Plugin {
+  const root = site.config.root;
+  let server: ViteDevServer;
+  return {
+    name: 'shale:dev',
+    apply: 'serve',
+    resolveId(id) {
+      return id === DEV_CLIENT ? DEV_CLIENT_FILE : null;
+    },
+    // Page sources are not modules: Vite has nothing to do for them (the watcher below does).
+    handleHotUpdate({ file }) {
+      if (file.endsWith('.md') || file === join(site.config.themeDir, 'index.html')) return [];
+    },
+    configureServer(s) {
+      server = s;
+      s.middlewares.use(guardMiddleware(allowed));
+      s.watcher.add([site.config.sourceDir, join(site.config.themeDir, 'index.html')]);
+      const onFile = (file: string) => { void changed(file); };
+      s.watcher.on('add', onFile).on('change', onFile).on('unlink', onFile);
+      // Added before Vite's own middlewares (configureServer runs first), so pages win over its 404.
+      s.middlewares.use((req, res, next) => {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+        const path = new URL(req.url ?? '/', 'http://x').pathname;
+        const base = s.config.base;
+        if (!path.startsWith(base)) return next();
+        const rel = decodeURIComponent(path.slice(base.length));
+        if (rel.startsWith(SEARCH_PREFIX)) {
+          const entry = site.entryFor(rel.slice(SEARCH_PREFIX.length).replace(/\.json$/, ''));
+          const index = entry && site.searchIndex(entry);
+          if (!index) return next();
+          res.setHeader('content-type', 'application/json');
+          res.end(index);
+          return;
+        }
+        const entry = site.entryFor(rel);
+        if (!entry) return next();
+        servePage(s, entry, req.url ?? path).then((html) => {
+          res.setHeader('content-type', 'text/html; charset=utf-8');
+          res.setHeader('cache-control', 'no-store');
+          res.end(html);
+        }, next);
+      });
+    },
+  };
+
+  async function servePage(s: ViteDevServer, entry: SiteEntry, url: string): Promise<string> {
+    const base = s.config.base;
+    const pending = entry.error ? JSON.stringify(overlayError(entry.error, root)).replace(/</g, '\\u003c') : '';
+    let html = entry.shell ?? errorPage(entry.error!, root);
+    html = html.replace('</head>', () => `<meta name="shale-dev-page" content="${entry.outPath}">`
+      + (pending ? `<script type="application/json" id="shale-dev-error">${pending}</script>` : '')
+      + `<script type="module" src="${base}${DEV_CLIENT.slice(1)}"></script></head>`);
+    html = await s.transformIndexHtml(url, html);
+    return html
+      .replace(SEARCH_INDEX_SLOT, () => `${base}${SEARCH_PREFIX}${entry.outPath}.json`)
+      .replace(CONTENT_SLOT, () => entry.page?.html ?? '');
+  }
+
+  async function changed(file: string): Promise<void> {
+    let updates: SiteUpdate[];
+    try {
+      updates = await site.fileChanged(file);
+    } catch (err) {
+      server.config.logger.error(`shale: internal error while re-rendering: ${(err as Error).stack}`);
+      return;
+    }
+    const log = server.config.logger;
+    let reload = false;
+    for (const u of updates) {
+      if (u.kind === 'error') {
+        log.error(terminalError(u.entry.error!, root), { timestamp: true });
+        server.ws.send({ type: 'error', err: overlayError(u.entry.error!, root) });
+        continue;
+      }
+      for (const w of u.warnings) if (w.file === file) log.warn(formatDiagnostic(w, root), { timestamp: true });
+      if (u.kind === 'unchanged') server.ws.send({ type: 'custom', event: 'shale:ok', data: { outPath: u.entry.outPath } });
+      if (u.kind === 'frame') reload = true;
+      if (u.kind === 'content') {
+        const data: DevUpdateEvent = { outPath: u.entry.outPath, content: u.entry.page!.html, toc: site.tocHtml(u.entry) };
+        server.ws.send({ type: 'custom', event: 'shale:update', data });
+        log.info(`page updated: ${u.entry.outPath} (${relative(root, file)})`, { timestamp: true });
+      }
+    }
+    if (reload) server.ws.send({ type: 'full-reload', path: '*' });
+  }
+}

@@ -1,0 +1,87 @@
+// `shale dev` in Chromium: saves show up in the open page without a reload and with the reader
+// still on the same section; a mistake shows Vite's overlay over the last good page, and fixing
+// it clears the overlay.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type DevServer } from '../../src/dev/server.js';
+import { tempProject } from '../helpers.js';
+import { launchBrowser } from './browser.js';
+
+let root: string;
+let server: DevServer;
+let browser: BrowserContext;
+let page: Page;
+const silent = { info: () => {}, warn: () => {} };
+
+const pageFile = () => join(root, 'source', 'index.html.md');
+const includeFile = () => join(root, 'source', 'includes', '_errors.md');
+const edit = (file: string, from: string, to: string) => {
+  const text = readFileSync(file, 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(file, text.replace(from, to));
+};
+/** Where the heading sits in the viewport. */
+const topOf = (id: string) => page.evaluate((i) => document.getElementById(i)!.getBoundingClientRect().top, id);
+const shows = (text: string) => page.waitForFunction((t) => document.querySelector('main.content')!.textContent!.includes(t), text, { timeout: 2000 });
+
+beforeAll(async () => {
+  root = tempProject({});
+  cpSync(join(import.meta.dirname, '..', '..', 'source'), join(root, 'source'), { recursive: true });
+  server = await createServer({ root, port: 0, quiet: true }, silent);
+  server.vite.config.logger.error = () => {};
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => customElements.get('vite-error-overlay') !== undefined);
+  // Set on the window: a reload would lose it.
+  await page.evaluate(() => { (window as unknown as { kept: boolean }).kept = true; });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('shale dev in a browser', () => {
+  it('shows an edit of the page within 2 s, without a reload, with the section kept in place', async () => {
+    await page.evaluate(() => document.getElementById('pagination')!.scrollIntoView());
+    await page.evaluate(() => window.scrollBy(0, -40));
+    const before = await topOf('pagination');
+    // Lines added above the section the reader is on push it down unless the client keeps it.
+    edit(pageFile(), '# Authentication', 'Added paragraph EDIT-PAGE-1.\n\nAnother added line.\n\n# Authentication');
+    await shows('EDIT-PAGE-1');
+    expect(Math.abs((await topOf('pagination')) - before)).toBeLessThan(2);
+    expect(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
+  });
+
+  it('shows an edit of an include, and a new heading in the TOC', async () => {
+    edit(includeFile(), '## Retrying Safely', '## Retrying Safely\n\nInclude text EDIT-INCLUDE-1.\n\n## Brand New Section');
+    await shows('EDIT-INCLUDE-1');
+    await page.waitForSelector('#toc a[href="#brand-new-section"]', { timeout: 2000, state: 'attached' });
+    expect(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
+  });
+
+  it('shows a YAML error as an overlay with file:line over the last good page, and clears it when fixed', async () => {
+    edit(pageFile(), 'title: API Reference', 'title: [unclosed');
+    const overlay = page.locator('vite-error-overlay');
+    await overlay.waitFor({ timeout: 2000, state: 'attached' });
+    const text = await overlay.evaluate((el) => el.shadowRoot!.textContent!);
+    expect(text).toMatch(/source\/index\.html\.md:\d+: /);
+    // The last good page is still there underneath.
+    expect(await page.locator('main.content').textContent()).toContain('EDIT-INCLUDE-1');
+    edit(pageFile(), 'title: [unclosed', 'title: API Reference');
+    await overlay.waitFor({ timeout: 2000, state: 'detached' });
+  });
+
+  it('reports a missing include, and renders it once the file is created', async () => {
+    edit(pageFile(), 'includes:\n  - errors', 'includes:\n  - errors\n  - later');
+    const overlay = page.locator('vite-error-overlay');
+    await overlay.waitFor({ timeout: 2000, state: 'attached' });
+    expect(await overlay.evaluate((el) => el.shadowRoot!.textContent!)).toContain('include "later" not found');
+    writeFileSync(join(root, 'source', 'includes', '_later.md'), '# Later Include\n\nWritten after the fact: NEW-FILE-1.\n');
+    await overlay.waitFor({ timeout: 3000, state: 'detached' });
+    await shows('NEW-FILE-1');
+  });
+});
