@@ -13,6 +13,7 @@ import { createMarkdown } from './markdown/create.js';
 import { createEnv } from './markdown/env.js';
 import { createCodeHighlighter, escapeHtml, type CodeHighlighter } from './markdown/highlight.js';
 import { checkOutputFolder, discardStagingFolder, makeStagingFolder, publishStagingFolder } from './output/folder.js';
+import { inlineSite } from './output/inline.js';
 import { copyStaticFiles } from './output/static-files.js';
 import { renderPage, type RenderContext } from './render/page.js';
 import { searchIndexes } from './search/scope.js';
@@ -52,8 +53,13 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
   const staging = makeStagingFolder(config.outDir);
   try {
     const compiled = await stage(log, 'theme', () => compilePages(pages, config, ctx), (c) => `${plural(c.size, 'page')} with ${relative(config.root, config.themeDir) || config.themeDir}`);
-    await stage(log, 'bundle', () => bundle(compiled, config, staging), () => 'vite: scripts, styles, search index');
+    // --inline: one bundle per page, so that each page's script is a single file to put inside it.
+    const groups = config.inline ? [...compiled].map((entry) => new Map([entry])) : [compiled];
+    await stage(log, 'bundle', async () => { for (const g of groups) await bundle(g, config, staging); }, () => 'vite: scripts, styles, search index');
     await stage(log, 'write', () => copyStaticFiles(config.sourceDir, staging), (n) => `${plural(n, 'static file')} copied`);
+    if (config.inline) {
+      await stage(log, 'inline', () => inlineSite(staging, [...compiled.values()].map((p) => p.outPath)), (n) => `${plural(n, 'file')} put inside the pages`);
+    }
     publishStagingFolder(staging, config.outDir);
   } catch (err) {
     discardStagingFolder(staging);
@@ -118,7 +124,9 @@ async function bundle(pages: Map<string, CompiledPage>, config: ResolvedConfig, 
       assetsDir: 'assets',
       reportCompressedSize: false,
       modulePreload: { polyfill: false },
-      rollupOptions: { input: [...pages.keys()] },
+      // --inline: images and fonts the styles use become data: URLs, lazy chunks join the entry.
+      ...(config.inline ? { assetsInlineLimit: Number.MAX_SAFE_INTEGER, cssCodeSplit: false } : {}),
+      rollupOptions: { input: [...pages.keys()], ...(config.inline ? { output: { codeSplitting: false } } : {}) },
     },
   });
 }

@@ -1,59 +1,38 @@
-// The command line: `shale build [options]`. Errors the user can fix print as file:line with a
-// hint and exit 1; anything else is a bug in shale and prints its stack.
+// The command line: `shale build | dev | preview | init | deploy`. Errors the user can fix print
+// as file:line with a hint and exit 1; anything else is a bug in shale and prints its stack.
+// Options come from the flags, then the config file (config-file.ts), then the defaults.
 
 import { parseArgs } from 'node:util';
 import { build } from './build.js';
+import { COMMANDS, commandHelp, mainHelp, type Command } from './cli-help.js';
+import { withConfigFile } from './config-file.js';
+import type { ShaleOptions } from './config.js';
+import { deploy } from './deploy.js';
+import { createServer } from './dev/server.js';
 import { ShaleError, formatDiagnostic } from './errors.js';
+import { init } from './init/index.js';
+import { preview } from './preview.js';
 
-const HELP = `Usage: shale <command> [options]
-
-Commands:
-  build            Build the Slate source folder into a static site
-
-Options for build:
-  --source PATH    Source folder with index.html.md (default: source)
-  --out PATH       Output folder (default: build); shale only replaces a folder it made
-  --base URL       URL prefix for absolute deployments, e.g. /docs/ (default: ./, relative URLs)
-  --theme PATH     Theme folder (default: the built-in theme)
-  --ids SCHEME     Heading ids: slate (default), nesting or redcarpet
-  --root PATH      Project folder the other paths are relative to (default: current folder)
-  --quiet          Print only warnings and errors
-  --debug          Print stack traces of errors
-  -h, --help       Show this help
-`;
+type Values = Record<string, string | boolean | undefined>;
 
 export async function main(argv: string[]): Promise<number> {
-  let args;
+  const name = argv[0] && !argv[0].startsWith('-') ? argv[0] : undefined;
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    if (!name && (argv.includes('--help') || argv.includes('-h'))) { console.log(mainHelp()); return 0; }
+    console.error(name ? `shale: unknown command "${name}"\n\n${mainHelp()}` : mainHelp());
+    return 1;
+  }
+  let values: Values, positionals: string[];
   try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        source: { type: 'string' }, out: { type: 'string' }, base: { type: 'string' },
-        theme: { type: 'string' }, ids: { type: 'string' }, root: { type: 'string' },
-        quiet: { type: 'boolean' }, debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-      },
-    });
+    ({ values, positionals } = parse(command, argv.slice(1)));
   } catch (err) {
-    console.error(`shale: ${(err as Error).message}\n\n${HELP}`);
+    console.error(`shale ${command.name}: ${(err as Error).message}\n\n${commandHelp(command)}`);
     return 1;
   }
-  const { values, positionals } = args;
-  const command = positionals[0];
-  if (values.help || !command) {
-    console.log(HELP);
-    return command || values.help ? 0 : 1;
-  }
-  if (command !== 'build') {
-    console.error(`shale: unknown command "${command}"\n\n${HELP}`);
-    return 1;
-  }
+  if (values.help) { console.log(commandHelp(command)); return 0; }
   try {
-    await build({
-      root: values.root, source: values.source, out: values.out, base: values.base, theme: values.theme,
-      idScheme: values.ids as 'slate' | undefined, quiet: values.quiet,
-    });
-    return 0;
+    return await run(command.name, values, positionals);
   } catch (err) {
     if (err instanceof ShaleError) {
       console.error(formatDiagnostic(err.toDiagnostic()));
@@ -61,7 +40,58 @@ export async function main(argv: string[]): Promise<number> {
     } else {
       console.error(`shale: internal error (a bug in shale, please report it):\n${(err as Error)?.stack ?? err}`);
     }
-    console.error('build failed: the previous output, if any, is unchanged.');
+    if (command.name === 'build') console.error('build failed: the previous output, if any, is unchanged.');
     return 1;
   }
+}
+
+function parse(command: Command, args: string[]) {
+  // `--host` alone means every interface: accept it without a value.
+  const fixed = args.flatMap((a, i) => (a === '--host' && (args[i + 1] === undefined || args[i + 1].startsWith('-')) ? ['--host=true'] : [a]));
+  const options = Object.fromEntries(command.flags.map((f) => [f.name, { type: f.type, ...(f.short ? { short: f.short } : {}) }]));
+  const { values, positionals } = parseArgs({ args: fixed, options, allowPositionals: true, strict: true });
+  const max = command.name === 'init' ? 1 : 0;
+  if (positionals.length > max) throw new Error(`unexpected argument "${positionals[max]}"`);
+  return { values: values as Values, positionals };
+}
+
+function options(v: Values): ShaleOptions & { config?: string } {
+  const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
+  let port: number | undefined;
+  if (str('port') !== undefined) {
+    port = Number(str('port'));
+    if (!Number.isInteger(port)) throw new ShaleError(`option "port": "${str('port')}" is not a port number`, { hint: 'e.g. --port 4567' });
+  }
+  const host = str('host');
+  return {
+    root: str('root'), config: str('config'), source: str('source'), out: str('out'), base: str('base'),
+    theme: str('theme'), idScheme: str('ids') as ShaleOptions['idScheme'], quiet: v.quiet === true ? true : undefined,
+    inline: v.inline === true ? true : undefined, port, host: host === 'true' ? true : host,
+  };
+}
+
+async function run(name: string, v: Values, positionals: string[]): Promise<number> {
+  switch (name) {
+    case 'build':
+      await build(await withConfigFile(options(v)));
+      return 0;
+    case 'init':
+      init(positionals[0] ?? '.');
+      return 0;
+    case 'deploy':
+      await deploy({ ...options(v), remote: v.remote as string, branch: v.branch as string, message: v.message as string });
+      return 0;
+    case 'dev':
+    case 'preview': {
+      const server = name === 'dev' ? await createServer(options(v)) : await preview(options(v));
+      // Runs until interrupted; closing lets Vite release the port and watchers.
+      await new Promise<void>((resolve) => {
+        const stop = () => { void server.close().then(resolve); };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      return 0;
+    }
+  }
+  return 1;
 }

@@ -50,3 +50,28 @@ describe('shale CLI', () => {
     expect(err.join('\n')).toMatch(/Usage: shale <command>/);
   });
 });
+
+describe('shale --help', () => {
+  it('lists every command, and each command lists every option it takes', async () => {
+    const { out } = capture();
+    expect(await main(['--help'])).toBe(0);
+    const help = out.join('\n');
+    for (const c of ['build', 'dev', 'preview', 'init', 'deploy']) expect(help).toMatch(new RegExp(`^  ${c} `, 'm'));
+    out.length = 0;
+    expect(await main(['dev', '--help'])).toBe(0);
+    const dev = out.join('\n');
+    for (const o of ['--port', '--host', '--source', '--base', '--theme', '--ids', '--config', '--root', '--quiet']) expect(dev).toContain(o);
+    out.length = 0;
+    expect(await main(['deploy', '-h'])).toBe(0);
+    for (const o of ['--remote', '--branch', '--message']) expect(out.join('\n')).toContain(o);
+    out.length = 0;
+    expect(await main(['build', '--help'])).toBe(0);
+    expect(out.join('\n')).toContain('--inline');
+  });
+
+  it('rejects an option that belongs to another command', async () => {
+    const { err } = capture();
+    expect(await main(['build', '--port', '80'])).toBe(1);
+    expect(err.join('\n')).toMatch(/Unknown option '--port'/);
+  });
+});

@@ -56,7 +56,7 @@ export function servedFolders(config: ResolvedConfig): string[] {
   return [config.sourceDir, config.themeDir, config.outDir, DEV_CLIENT_FILE, viteCacheDir(config), VITE_CLIENT_DIR];
 }
 
-function viteCacheDir(config: ResolvedConfig): string {
+export function viteCacheDir(config: ResolvedConfig): string {
   return join(config.root, 'node_modules', '.vite', 'shale');
 }
 
@@ -73,6 +73,8 @@ function devViteConfig(config: ResolvedConfig, site: Site): InlineConfig {
     cacheDir: viteCacheDir(config),
     clearScreen: false,
     logLevel: config.quiet ? 'warn' : 'info',
+    // Pre-bundle what the theme imports up front, instead of reloading the page on first use.
+    optimizeDeps: { entries: [join(config.themeDir, 'main.ts')] },
     server: {
       port: config.port,
       strictPort: false,
@@ -86,7 +88,7 @@ function devViteConfig(config: ResolvedConfig, site: Site): InlineConfig {
           return id.startsWith(THEME_PREFIX) ? join(config.themeDir, id.slice(THEME_PREFIX.length)) : null;
         },
       },
-      shaleDev(site, allowed),
+      shaleDev(() => ({ site, allowed })),
     ],
   };
 }

@@ -34,6 +34,8 @@ export interface SiteEntry {
   shell?: string;
   /** The error of the latest render, if it failed. */
   error?: ShaleError;
+  /** The theme template the shell was made from. */
+  template?: string;
 }
 
 export interface SiteUpdate {
@@ -49,7 +51,7 @@ export interface Site {
   stats: HighlightStats;
   renderAll(): Promise<SiteUpdate[]>;
   /** A file was added, changed or removed: re-renders the pages that depend on it. */
-  fileChanged(file: string): Promise<SiteUpdate[]>;
+  fileChanged(file: string, event?: 'add' | 'change' | 'unlink'): Promise<SiteUpdate[]>;
   /** The page served at this URL path (relative to the base, no leading slash). */
   entryFor(path: string): SiteEntry | undefined;
   /** The TOC as the page shows it, for live updates. */
@@ -97,10 +99,10 @@ export function createSite(config: ResolvedConfig, opts: { lint?: boolean } = {}
         template: tpl, toRoot: toRoot(entry.outPath), logo: existsSync(join(config.sourceDir, 'images', 'logo.png')),
         renderInline: (s) => ctx.md.renderInline(s, footerEnv()),
       });
-      const frameSame = before && isDeepStrictEqual(frame(before), frame(page));
+      const frameSame = before && entry.template === tpl && isDeepStrictEqual(frame(before), frame(page));
       const sameShell = entry.shell === shell;
       const kind = !before ? 'frame' : before.html === page.html && sameShell ? 'unchanged' : frameSame ? 'content' : 'frame';
-      Object.assign(entry, { page, shell, error: undefined });
+      Object.assign(entry, { page, shell, error: undefined, template: tpl });
       return { entry, kind, warnings: page.warnings };
     } catch (err) {
       if (!(err instanceof ShaleError)) throw err;
@@ -123,7 +125,7 @@ export function createSite(config: ResolvedConfig, opts: { lint?: boolean } = {}
       for (const e of entries.values()) out.push(await render(e, tpl));
       return out;
     },
-    async fileChanged(file) {
+    async fileChanged(file, event = 'change') {
       if (within(file, config.themeDir) && relative(config.themeDir, file) === 'index.html') {
         // The page template: every page's frame changes.
         const tpl = template();
@@ -137,9 +139,9 @@ export function createSite(config: ResolvedConfig, opts: { lint?: boolean } = {}
       const tpl = template();
       const out: SiteUpdate[] = [];
       for (const e of entries.values()) {
-        // New pages, pages that read or looked for the file, and broken pages (their error may
-        // name a file they never got to record).
-        if (!before.has(e.file) || e.files.has(file) || e.error) out.push(await render(e, tpl));
+        // New pages, pages that read or looked for the file, and broken pages when a file comes
+        // or goes (a missing include's paths are not recorded when loading stops at it).
+        if (!before.has(e.file) || e.files.has(file) || (e.error && event !== 'change')) out.push(await render(e, tpl));
       }
       return out;
     },

@@ -11,6 +11,7 @@ import { links } from './links.js';
 import { atxHeadingRule } from './rules/atx-heading.js';
 import { blockquoteRule } from './rules/blockquote.js';
 import { htmlBlockRule } from './rules/html-block.js';
+import { intraEmphasisRule } from './rules/intra-emphasis.js';
 import { listRule } from './rules/list.js';
 import { paragraphRule } from './rules/paragraph.js';
 import { strikethroughRule } from './rules/strikethrough.js';
@@ -31,6 +32,9 @@ const plugins: Array<[name: string, plugin: Plugin]> = [
   ['table', tableRule],
   ['list', listRule],
   ['paragraph', paragraphRule],
+  // Inline tokenizers for `*`, `_` and `~~` wrapped in place (no_intra_emphasis); independent of
+  // the block rules above and of 'strikethrough' below, which only retags the finished tokens.
+  ['intra-emphasis', intraEmphasisRule],
   // Inline post-processing (runs inside core 'inline'), so before any core rule such as heading ids.
   ['strikethrough', strikethroughRule],
   // Core rule after 'inline': ids need each heading's rendered inner HTML (SLATE-DIALECT §3).

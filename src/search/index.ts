@@ -21,11 +21,31 @@ export interface SearchDoc {
   page?: string;
 }
 
+/**
+ * lunr's index in a compact form. lunr's own toJSON() writes every posting twice (the inverted
+ * index and the scored field vectors, scores as decimals that gzip poorly): on a large reference
+ * that was bigger than the page. This keeps what lunr's builder knew, once: the sorted terms,
+ * and for each field and section its length and its terms with their counts. The page turns it
+ * back into a lunr.Index (search-engine.ts) with lunr's own BM25 formula; nothing is tokenised there.
+ */
+export interface CompactIndex {
+  fields: Array<{ name: string; boost: number }>;
+  /** Every index term, sorted (lunr's token set is built from a sorted list). */
+  terms: string[];
+  /** lengths[field][doc]: terms in that field of that section. */
+  lengths: number[][];
+  /**
+   * postings[field][doc]: ascending term numbers as gaps, each `gap * 16 + min(count, 15)`
+   * (counts above 15 change nothing visible: BM25 saturates long before).
+   */
+  postings: number[][][];
+}
+
 export interface SearchIndexFile {
   version: number;
   lunr: string;
-  /** Lunr refs are positions in `docs`: short numbers instead of long ids keep the file small. */
-  index: object;
+  index: CompactIndex;
+  /** Lunr refs are positions in `docs`. */
   docs: SearchDoc[];
 }
 
@@ -46,24 +66,60 @@ export function buildSiteSearchIndex(pages: PageSections[]): SearchIndexFile {
   return build(pages.flatMap((p) => p.sections.map((section) => ({ section, page: p.outPath }))));
 }
 
+const FIELDS = [
+  // Titles weigh most, prose next, code least: readers search for concepts, then identifiers.
+  { name: 'title', boost: 10 },
+  { name: 'text', boost: 1 },
+  { name: 'code', boost: 0.3 },
+];
+
 function build(entries: Array<{ section: Section; page?: string }>): SearchIndexFile {
-  const index = lunr(function () {
-    configureBuilder(lunr, this);
-    this.ref('ref');
-    // Titles weigh most, prose next, code least: readers search for concepts, then identifiers.
-    this.field('title', { boost: 10 });
-    this.field('text');
-    this.field('code', { boost: 0.3 });
-    entries.forEach(({ section: s }, i) => this.add({ ref: String(i), title: s.title, text: s.text, code: s.code }));
-  });
+  const builder = new lunr.Builder();
+  configureBuilder(lunr, builder);
+  builder.ref('ref');
+  for (const f of FIELDS) builder.field(f.name);
+  entries.forEach(({ section: s }, i) => builder.add({ ref: String(i), title: s.title, text: s.text, code: s.code }));
   return {
     version: SEARCH_INDEX_VERSION,
     lunr: lunr.version,
-    index: index.toJSON(),
+    index: compact(builder as unknown as BuilderState, entries.length),
     docs: entries.map(({ section: s, page }) => ({
       id: s.id, title: s.title, parents: s.parents, snippet: snippet(s.text), ...(page !== undefined && { page }),
     })),
   };
+}
+
+/** The parts of lunr.Builder's state that the index is made from (not in lunr's types). */
+interface BuilderState {
+  invertedIndex: Record<string, unknown>;
+  fieldTermFrequencies: Record<string, Record<string, number>>;
+  fieldLengths: Record<string, number>;
+}
+
+function compact(b: BuilderState, docCount: number): CompactIndex {
+  const terms = Object.keys(b.invertedIndex).sort();
+  const number = new Map(terms.map((t, i) => [t, i]));
+  const lengths: number[][] = [];
+  const postings: number[][][] = [];
+  for (const { name } of FIELDS) {
+    const fieldLengths: number[] = [];
+    const fieldPostings: number[][] = [];
+    for (let d = 0; d < docCount; d++) {
+      const key = `${name}/${d}`;
+      fieldLengths.push(b.fieldLengths[key] ?? 0);
+      const tf = b.fieldTermFrequencies[key] ?? {};
+      const list = Object.keys(tf).map((t) => [number.get(t)!, tf[t]]).sort((x, y) => x[0] - y[0]);
+      let prev = 0;
+      fieldPostings.push(list.map(([n, count]) => {
+        const gap = n - prev;
+        prev = n;
+        return gap * 16 + Math.min(count, 15);
+      }));
+    }
+    lengths.push(fieldLengths);
+    postings.push(fieldPostings);
+  }
+  return { fields: FIELDS, terms, lengths, postings };
 }
 
 function snippet(text: string): string {

@@ -4,6 +4,7 @@
 // section in view; a changed frame (title, tabs, template) reloads with the position kept.
 // Errors go to Vite's overlay and the terminal, while the last good page stays on screen.
 
+import { statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { DEFAULT_THEME_DIR } from '../config.js';
@@ -17,11 +18,21 @@ export const DEV_CLIENT = '/@shale-dev/client.ts';
 export const DEV_CLIENT_FILE = join(DEFAULT_THEME_DIR, 'client', 'dev.ts');
 const SEARCH_PREFIX = '@shale-search/';
 
+type FileEvent = 'add' | 'change' | 'unlink';
+
+function mtimeOf(file: string): number | undefined {
+  try { return statSync(file).mtimeMs; } catch { return undefined; }
+}
+
 export interface DevUpdateEvent { outPath: string; content: string; toc: string }
 
-export function shaleDev(site: Site, allowed: string[]): Plugin {
-  const root = site.config.root;
+/** `live()` is called when the server starts, so the plugin can be made before the config exists. */
+export function shaleDev(live: () => { site: Site; allowed: string[] }): Plugin {
+  let site: Site;
+  let root: string;
   let server: ViteDevServer;
+  // One update at a time, in the order of the saves: a later save always lands last.
+  let queue = Promise.resolve();
   return {
     name: 'shale:dev',
     apply: 'serve',
@@ -33,11 +44,16 @@ export function shaleDev(site: Site, allowed: string[]): Plugin {
       if (file.endsWith('.md') || file === join(site.config.themeDir, 'index.html')) return [];
     },
     configureServer(s) {
+      const { site: theSite, allowed } = live();
+      site = theSite;
+      root = site.config.root;
       server = s;
       s.middlewares.use(guardMiddleware(allowed));
       s.watcher.add([site.config.sourceDir, join(site.config.themeDir, 'index.html')]);
-      const onFile = (file: string) => { void changed(file); };
-      s.watcher.on('add', onFile).on('change', onFile).on('unlink', onFile);
+      s.watcher
+        .on('add', (f) => enqueue(f, 'add'))
+        .on('change', (f) => enqueue(f, 'change'))
+        .on('unlink', (f) => enqueue(f, 'unlink'));
       // Added before Vite's own middlewares (configureServer runs first), so pages win over its 404.
       s.middlewares.use((req, res, next) => {
         if (req.method !== 'GET' && req.method !== 'HEAD') return next();
@@ -77,10 +93,18 @@ export function shaleDev(site: Site, allowed: string[]): Plugin {
       .replace(CONTENT_SLOT, () => entry.page?.html ?? '');
   }
 
-  async function changed(file: string): Promise<void> {
+  function enqueue(file: string, event: FileEvent): void {
+    queue = queue.then(() => changed(file, event));
+  }
+
+  async function changed(file: string, event: FileEvent): Promise<void> {
+    const seen = mtimeOf(file);
+    // The watcher drops a second save that comes within a few ms of the first: look again
+    // shortly after, and update once more if the file moved on since it was read.
+    if (event !== 'unlink') setTimeout(() => { if (mtimeOf(file) !== seen) enqueue(file, 'change'); }, 120).unref();
     let updates: SiteUpdate[];
     try {
-      updates = await site.fileChanged(file);
+      updates = await site.fileChanged(file, event);
     } catch (err) {
       server.config.logger.error(`shale: internal error while re-rendering: ${(err as Error).stack}`);
       return;

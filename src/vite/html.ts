@@ -81,8 +81,10 @@ function head(page: Page, fm: Frontmatter): string {
  * blocks. Switching language is then one attribute on <body>, however large the page.
  */
 export function pageCss(page: Page): string {
-  const { bg, fg } = page.codeTheme;
-  let css = `:root{--code-bg:${cssColor(bg)};--code-fg:${cssColor(fg)}}`;
+  const { bg, fg, type } = page.codeTheme;
+  // --code-shade: the colour the theme mixes into the code background to lift token contrast
+  // to WCAG AA (black under a dark code theme, white under a light one).
+  let css = `:root{--code-bg:${cssColor(bg)};--code-fg:${cssColor(fg)};--code-shade:${type === 'light' ? '#fff' : '#000'}}`;
   const keys = page.source.frontmatter.language_tabs.map((t) => t.key);
   for (const raw of keys) {
     const key = classToken(raw);

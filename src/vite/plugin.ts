@@ -27,21 +27,22 @@ export interface PagesPluginOptions {
   base: string;
 }
 
-export function shalePages({ pages, themeDir, base }: PagesPluginOptions): Plugin {
+/** `opts` is read when the hooks run, so a plugin made before the config is resolved can fill it in. */
+export function shalePages(opts: PagesPluginOptions): Plugin {
   return {
     name: 'shale:pages',
     enforce: 'pre',
     resolveId(id) {
-      if (id.startsWith(THEME_PREFIX)) return join(themeDir, id.slice(THEME_PREFIX.length));
-      if (pages.has(id)) return id;
+      if (id.startsWith(THEME_PREFIX)) return join(opts.themeDir, id.slice(THEME_PREFIX.length));
+      if (opts.pages.has(id)) return id;
       return null;
     },
     load(id) {
-      return pages.get(id)?.shell ?? null;
+      return opts.pages.get(id)?.shell ?? null;
     },
     // Vite's HTML plugin emits the pages in its own generateBundle: run after it.
     generateBundle: { order: 'post', handler(_options, bundle) {
-      for (const page of pages.values()) {
+      for (const page of opts.pages.values()) {
         const asset = bundle[page.outPath];
         if (!asset || asset.type !== 'asset') {
           this.error(`shale: Vite did not produce ${page.outPath}`);
@@ -49,7 +50,7 @@ export function shalePages({ pages, themeDir, base }: PagesPluginOptions): Plugi
         let html = String(asset.source);
         if (page.searchIndex !== undefined) {
           const ref = this.emitFile({ type: 'asset', name: 'search-index.json', source: page.searchIndex });
-          const url = assetUrl(page.outPath, this.getFileName(ref), base);
+          const url = assetUrl(page.outPath, this.getFileName(ref), opts.base);
           html = html.replace(SEARCH_INDEX_SLOT, () => url);
         }
         // A function replacement: content may contain `$&` and similar patterns.

@@ -1,7 +1,7 @@
 // `shale dev` in Chromium: saves show up in the open page without a reload and with the reader
 // still on the same section; a mistake shows Vite's overlay over the last good page, and fixing
 // it clears the overlay.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,8 +29,12 @@ const shows = (text: string) => page.waitForFunction((t) => document.querySelect
 beforeAll(async () => {
   root = tempProject({});
   cpSync(join(import.meta.dirname, '..', '..', 'source'), join(root, 'source'), { recursive: true });
-  server = await createServer({ root, port: 0, quiet: true }, silent);
-  server.vite.config.logger.error = () => {};
+  // A copy of the default theme, so the tests can edit it.
+  cpSync(join(import.meta.dirname, '..', '..', 'themes', 'default'), join(root, 'theme'), { recursive: true });
+  // The theme's own dependencies (lunr), as a theme package would have them installed.
+  symlinkSync(join(import.meta.dirname, '..', '..', 'node_modules'), join(root, 'node_modules'));
+  server = await createServer({ root, port: 0, quiet: !process.env.SHALE_DEBUG, theme: 'theme' }, silent);
+  if (!process.env.SHALE_DEBUG) server.vite.config.logger.error = () => {};
   browser = await launchBrowser();
   page = await browser.newPage();
   await page.goto(server.url);
@@ -45,6 +49,17 @@ afterAll(async () => {
 });
 
 describe('shale dev in a browser', () => {
+  it('loads the theme, its dependencies and the search index with no failed request', async () => {
+    const failed: string[] = [];
+    page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+    page.on('requestfailed', (r) => failed.push(r.url()));
+    // Search loads lunr (pre-bundled by Vite) and the index on first focus.
+    await page.locator('#input-search').fill('errors');
+    await page.waitForSelector('.search-results li', { timeout: 5000 });
+    expect(failed).toEqual([]);
+    expect(await page.locator('.toc-wrapper').evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
+  });
+
   it('shows an edit of the page within 2 s, without a reload, with the section kept in place', async () => {
     await page.evaluate(() => document.getElementById('pagination')!.scrollIntoView());
     await page.evaluate(() => window.scrollBy(0, -40));
@@ -83,5 +98,19 @@ describe('shale dev in a browser', () => {
     writeFileSync(join(root, 'source', 'includes', '_later.md'), '# Later Include\n\nWritten after the fact: NEW-FILE-1.\n');
     await overlay.waitFor({ timeout: 3000, state: 'detached' });
     await shows('NEW-FILE-1');
+  });
+
+  it('applies a theme stylesheet edit in place', async () => {
+    const css = join(root, 'theme', 'styles', 'content.css');
+    writeFileSync(css, readFileSync(css, 'utf8') + '\n.content h1 { letter-spacing: 7px; }\n');
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('.content h1')!).letterSpacing === '7px', undefined, { timeout: 2000 });
+  });
+
+  it('reloads for a template edit and comes back to the same section', async () => {
+    await page.evaluate(() => { document.getElementById('pagination')!.scrollIntoView(); window.scrollBy(0, -40); });
+    const before = await topOf('pagination');
+    edit(join(root, 'theme', 'index.html'), '<body class="index">', '<body class="index" data-edited="yes">');
+    await page.waitForSelector('body[data-edited="yes"]', { timeout: 3000 });
+    await page.waitForFunction((b) => Math.abs(document.getElementById('pagination')!.getBoundingClientRect().top - b) < 2, before, { timeout: 2000 });
   });
 });

@@ -31,7 +31,7 @@ describe('default theme styles', () => {
     const all = files.map(css).join('\n');
     const defined = new Set([...all.matchAll(/(--[\w-]+)\s*:/g)].map((m) => m[1]));
     // Written by the build into the page's own <style>; used with fallbacks.
-    defined.add('--code-bg').add('--code-fg');
+    defined.add('--code-bg').add('--code-fg').add('--code-shade');
     const used = new Set([...all.matchAll(/var\((--[\w-]+)/g)].map((m) => m[1]));
     expect([...used].filter((v) => !defined.has(v))).toEqual([]);
   });

@@ -71,6 +71,12 @@ describe('tab CSS', () => {
     expect(css).toContain('--code-bg:#272822');
   });
 
+  it('tells the theme which way to shade the code background for contrast', () => {
+    expect(pageCss(pageWith({}))).toContain('--code-shade:#000');
+    const light = { ...pageWith({}), codeTheme: { name: 'github-light', bg: '#fff', fg: '#24292e', type: 'light' as const } };
+    expect(pageCss(light)).toContain('--code-shade:#fff');
+  });
+
   it('cannot be broken out of by a hostile tab key', () => {
     const css = pageCss(pageWith({ language_tabs: ['x"]</style><script>alert(1)</script>', 'y'] }));
     expect(css).not.toContain('</style>');

@@ -14,14 +14,22 @@ import './styles/rtl.css';
 import './styles/print.css';
 
 import { initAnchors } from './client/anchors';
+import { initCopy } from './client/copy';
 import { initNav } from './client/nav';
+import { initPermalinks } from './client/permalinks';
+import { initSemantics } from './client/semantics';
 import { initTabs } from './client/tabs';
+import { initTheme } from './client/theme';
 import { initToc } from './client/toc';
 
 // A module script runs after the document is parsed, so the DOM is complete here.
+initTheme();
 initTabs();
 initNav();
 initToc();
+initSemantics();
+initPermalinks();
+initCopy();
 initAnchors();
 // Search code is its own chunk, fetched only on pages that have a search box (not `search: false`).
 if (document.getElementById('input-search')) void import('./client/search').then((m) => m.initSearch());

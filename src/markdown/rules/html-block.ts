@@ -11,12 +11,16 @@
 
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 
-// Redcarpet's block tags (its html_blocks list), matched case-insensitively.
+// Redcarpet's block tags (its html_block_names list), matched case-insensitively.
 const BLOCK_TAGS = new Set([
   'p', 'dl', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ol', 'ul', 'del', 'div', 'ins', 'pre', 'form', 'math',
   'style', 'table', 'figure', 'iframe', 'script', 'fieldset', 'noscript', 'blockquote',
   // HTML5 sectioning and media tags (Redcarpet 3.3+).
-  'article', 'aside', 'canvas', 'figcaption', 'footer', 'header', 'hgroup', 'nav', 'output', 'progress', 'section', 'video',
+  'article', 'aside', 'canvas', 'figcaption', 'footer', 'header', 'hgroup', 'nav', 'output', 'section', 'video',
+  // Later additions: collapsible <details>/<summary> sections, <center>, and a few more.
+  'abbr', 'address', 'audio', 'center', 'dd', 'details', 'summary', 'tfoot',
+  // `hr` is listed too, so `<hr>` needs a `</hr>` to be a block; `<hr/>` is the special case below.
+  'hr',
 ]);
 
 /** A line as Redcarpet's block parser sees it: container prefixes stripped, indentation kept. */

@@ -29,3 +29,15 @@ describe('raw HTML blocks (SLATE-DIALECT §2)', () => {
     expect(render('<!-- note\nstill note -->\n# Next\n')).toMatch(/^<!-- note\nstill note -->\n<h1[^>]*>Next<\/h1>/);
   });
 });
+
+describe('block tags added in later Redcarpet versions (SLATE-DIALECT §2)', () => {
+  it('takes <details> with its <summary> as one raw block and resumes Markdown after it', () => {
+    expect(shape('<details>\n<summary>More</summary>\n\n*raw*\n\n</details>\n# After\n')).toBe(
+      '<details><summary>More</summary>*raw*</details><h1>After</h1>',
+    );
+  });
+
+  it('needs </hr> for <hr> (Redcarpet lists hr as a block tag) but takes <hr/> alone', () => {
+    expect(shape('<hr>\n\n<hr/>\n')).toBe('<p><hr></p><hr/>');
+  });
+});

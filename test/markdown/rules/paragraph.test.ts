@@ -24,3 +24,11 @@ describe('paragraphs (SLATE-DIALECT §2)', () => {
     expect(shape("'''shell\ncurl x\n'''\n")).toBe("<p>'''shellcurl x'''</p>");
   });
 });
+
+describe('unclosed fence (SLATE-DIALECT §2; measured against Redcarpet)', () => {
+  // Redcarpet 3.6 (the corpus reference renders) runs a fence without its closing fence to the
+  // end of the file as code, as markdown-it does: nothing after it is read as Markdown.
+  it('runs to the end of its document as code', () => {
+    expect(shape('Text\n\n```js\nlet a = 1;\n\n# not a heading\n')).toBe('<p>Text</p><div><pre><code>let a = 1;# not a heading</code></pre></div>');
+  });
+});

@@ -36,12 +36,32 @@ function showOverlay(err: unknown): void {
   document.body.appendChild(new Overlay(err));
 }
 
+/**
+ * Replaces only the run of top-level nodes that differ: a one-line edit in a large page then
+ * costs the browser a few nodes of layout instead of the whole document.
+ */
+function patch(main: Element, html: string): void {
+  const tpl = document.createElement('template');
+  tpl.innerHTML = html;
+  const was = [...main.childNodes];
+  const now = [...tpl.content.childNodes];
+  let start = 0;
+  while (start < was.length && start < now.length && was[start].isEqualNode(now[start])) start++;
+  let endWas = was.length, endNow = now.length;
+  while (endWas > start && endNow > start && was[endWas - 1].isEqualNode(now[endNow - 1])) { endWas--; endNow--; }
+  const after = was[endWas] ?? null;
+  for (let i = start; i < endWas; i++) was[i].remove();
+  const fresh = document.createDocumentFragment();
+  for (let i = start; i < endNow; i++) fresh.appendChild(now[i]);
+  main.insertBefore(fresh, after);
+}
+
 function applyUpdate(data: UpdateEvent): void {
   if (data.outPath !== thisPage) return;
   const main = document.querySelector('main.content');
   if (!main) { window.location.reload(); return; }
   const at = anchor();
-  main.innerHTML = data.content;
+  patch(main, data.content);
   const toc = document.getElementById('toc');
   if (toc) toc.outerHTML = data.toc;
   restore(at);

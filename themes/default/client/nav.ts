@@ -17,8 +17,11 @@ export function initNav(): void {
   button.addEventListener('click', () => {
     setOpen(!isOpen());
     // Opened from the keyboard: put the reader inside the nav, at the first link.
+    // (The first control that is shown: the nav's tab bar exists only on phones.)
     if (isOpen() && nav && button.matches(':focus-visible')) {
-      nav.querySelector<HTMLElement>('a, input')?.focus();
+      [...nav.querySelectorAll<HTMLElement>('a[href], button, input')]
+        .find((el) => el.getClientRects().length > 0)
+        ?.focus();
     }
   });
 

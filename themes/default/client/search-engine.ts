@@ -30,17 +30,71 @@ export interface Engine {
   ranges(text: string, words: QueryWord[]): Range[];
 }
 
+interface CompactIndex {
+  fields: Array<{ name: string; boost: number }>;
+  terms: string[];
+  lengths: number[][];
+  postings: number[][][];
+}
+
 interface IndexFile {
   version: number;
-  index: object;
+  index: CompactIndex;
   docs: SearchDoc[];
+}
+
+// lunr.Builder's BM25 parameters (its defaults, which the build used).
+const K1 = 1.2;
+const B = 0.75;
+
+/**
+ * The compact index (src/search/index.ts) back into a lunr.Index: postings and field vectors
+ * scored with lunr's own formula, so results rank exactly as lunr's builder would rank them.
+ */
+function loadIndex(c: CompactIndex, docCount: number): lunr.Index {
+  const df = new Uint32Array(c.terms.length);
+  c.postings.forEach((field) => field.forEach((list) => {
+    let n = 0;
+    for (const v of list) df[(n += v >> 4)]++;
+  }));
+  const idf = Array.from(df, (k) => Math.log(1 + Math.abs((docCount - k + 0.5) / (k + 0.5))));
+  const inverted: Record<string, Record<string, unknown>> = Object.create(null);
+  c.terms.forEach((t, i) => {
+    const posting: Record<string, unknown> = { _index: i };
+    for (const f of c.fields) posting[f.name] = Object.create(null);
+    inverted[t] = posting;
+  });
+  const vectors: Record<string, lunr.Vector> = Object.create(null);
+  c.fields.forEach(({ name, boost }, f) => {
+    const lengths = c.lengths[f];
+    const avg = lengths.reduce((a, b) => a + b, 0) / docCount || 1;
+    c.postings[f].forEach((list, d) => {
+      const elements: number[] = [];
+      const norm = K1 * (1 - B + B * (lengths[d] / avg));
+      let n = 0;
+      for (const v of list) {
+        n += v >> 4;
+        const tf = v & 15;
+        (inverted[c.terms[n]][name] as Record<string, object>)[d] = {};
+        elements.push(n, Math.round(((idf[n] * (K1 + 1) * tf) / (norm + tf)) * boost * 1000) / 1000);
+      }
+      vectors[`${name}/${d}`] = new lunr.Vector(elements);
+    });
+  });
+  return new lunr.Index({
+    invertedIndex: inverted,
+    fieldVectors: vectors,
+    tokenSet: (lunr.TokenSet as unknown as { fromArray(terms: string[]): lunr.TokenSet }).fromArray(c.terms),
+    fields: c.fields.map((f) => f.name),
+    pipeline: new lunr.Pipeline(),
+  } as unknown as ConstructorParameters<typeof lunr.Index>[0]);
 }
 
 export function createEngine(file: IndexFile): Engine {
   if (file?.version !== INDEX_VERSION || !Array.isArray(file.docs)) {
     throw new Error(`search index version ${String(file?.version)} is not ${INDEX_VERSION}: rebuild the site with this shale`);
   }
-  const idx = lunr.Index.load(file.index);
+  const idx = loadIndex(file.index, file.docs.length);
   const stem = createStemmer(lunr);
 
   const search: Engine['search'] = (query, limit = 20) => {

@@ -125,7 +125,10 @@ export function queryWords(lunr, query) {
     }
     const stop = isStopWord(lunr, w.word);
     if (stop && !last) return;
-    out.push({ exact: stop ? undefined : stem(w.word), prefix: last ? w.word : undefined, mark: w.word, cjk: false });
+    // One typed letter would expand to a large share of the index for little meaning: wait for two.
+    const prefix = last && [...w.word].length > 1 ? w.word : undefined;
+    if (stop && !prefix) return;
+    out.push({ exact: stop ? undefined : stem(w.word), prefix, mark: w.word, cjk: false });
   });
   return out;
 }

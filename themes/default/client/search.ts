@@ -136,13 +136,14 @@ export function initSearch(): void {
     return [...list!.querySelectorAll<HTMLAnchorElement>('a[role="option"]')];
   }
 
-  function select(i: number): void {
+  function select(i: number, scroll = false): void {
     const all = options();
     if (!all.length) return;
     active = (i + all.length) % all.length;
     all.forEach((a, k) => a.setAttribute('aria-selected', String(k === active)));
     input!.setAttribute('aria-activedescendant', all[active].id);
-    all[active].scrollIntoView({ block: 'nearest' });
+    // Only when the keyboard moves: a forced layout on every keystroke costs much on a large page.
+    if (scroll) all[active].scrollIntoView({ block: 'nearest' });
   }
 
   // The reader chose a result (click or Enter): the link scrolls; marks go into that section only.
@@ -166,7 +167,7 @@ export function initSearch(): void {
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      select(active + (event.key === 'ArrowDown' ? 1 : -1));
+      select(active + (event.key === 'ArrowDown' ? 1 : -1), true);
     } else if (event.key === 'Enter') {
       event.preventDefault();
       options()[Math.max(active, 0)]?.click();

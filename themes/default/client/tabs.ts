@@ -2,6 +2,8 @@
 // own <style> hides the other tabs' blocks. This module only picks the language, keeps both
 // selector bars in step, and remembers the choice (URL for sharing, localStorage for return).
 
+import { keepingPlace } from './place';
+
 const STORAGE_KEY = 'language';
 const TAB = '.lang-selector a[data-language-name]';
 
@@ -80,40 +82,9 @@ export function applyLanguage(language: string): void {
   }
 }
 
-/** Tab-specific blocks change height on a switch; anything else is a fixed point of the text. */
-const SWITCHING = '.highlight[class*="tab-"], .lang-specific';
-
-/**
- * The first element of the content that is at least partly in view and shows under every
- * tab: the text the reader is looking at. Binary search, so a page of 50,000 blocks costs
- * a few measurements, not 50,000.
- */
-function readingAnchor(): Element | undefined {
-  const blocks = document.querySelector('.content')?.children;
-  if (!blocks?.length) return undefined;
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].getBoundingClientRect().bottom > 0) hi = mid;
-    else lo = mid + 1;
-  }
-  for (let i = lo; i < blocks.length; i++) {
-    const block = blocks[i];
-    if (!block.matches(SWITCHING) && block.getClientRects().length) return block;
-  }
-  return undefined;
-}
-
-/** Runs `change` and scrolls so the text the reader was looking at stays where it was. */
-export function keepingPlace(change: () => void): void {
-  const anchor = readingAnchor();
-  const before = anchor?.getBoundingClientRect().top;
-  change();
-  if (anchor && before !== undefined) {
-    const shift = anchor.getBoundingClientRect().top - before;
-    if (Math.abs(shift) >= 1) window.scrollBy(0, shift);
-  }
+/** history.state as an object others' keys can be kept in (it may be anything, or null). */
+function stateOf(state: unknown): Record<string, unknown> {
+  return typeof state === 'object' && state !== null ? (state as Record<string, unknown>) : {};
 }
 
 function tabFrom(target: EventTarget | null): HTMLAnchorElement | null {
@@ -146,11 +117,17 @@ export function initTabs(): void {
     keepingPlace(() => applyLanguage(language));
     writeStored(language);
     const url = urlWithLanguage(window.location.href, language, languages);
-    if (url !== window.location.href) window.history.pushState({ language }, '', url);
+    if (url !== window.location.href) {
+      window.history.pushState({ ...stateOf(window.history.state), language }, '', url);
+    }
   };
 
   const initial = current();
-  if (initial) applyLanguage(initial);
+  if (initial) {
+    applyLanguage(initial);
+    // Back to this entry must bring this language back, whatever was stored since.
+    window.history.replaceState({ ...stateOf(window.history.state), language: initial }, '');
+  }
 
   document.addEventListener('click', (event) => {
     const tab = tabFrom(event.target);
@@ -169,8 +146,9 @@ export function initTabs(): void {
     next.focus();
   });
 
-  window.addEventListener('popstate', () => {
-    const language = current();
+  window.addEventListener('popstate', (event) => {
+    const saved = stateOf(event.state).language;
+    const language = typeof saved === 'string' && languages.includes(saved) ? saved : current();
     if (language && language !== document.body.dataset.language) keepingPlace(() => applyLanguage(language));
   });
 }

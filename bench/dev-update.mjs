@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// Save-to-updated-page time of `shale dev` for a one-line edit: the time from writing the file
+// to the new text being in the open page's DOM (Chromium, through the dev server's live update),
+// median of N edits (default 10), alternating between the page and its include.
+//   npm run compile && node bench/dev-update.mjs [--runs N] [--source DIR]
+// It prints figures; it asserts nothing. The sample (source/) is the default input. A GitHub-scale
+// input needs the generator of a later issue; pass its folder with --source once it exists.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createServer } from '../dist/index.js';
+
+const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : dflt; };
+const RUNS = Number(arg('--runs', 10));
+const SOURCE = path.resolve(arg('--source', path.join(ROOT, 'source')));
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => fs.existsSync(p));
+if (!CHROMIUM) throw new Error('Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH');
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-bench-dev-'));
+process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
+fs.cpSync(SOURCE, path.join(work, 'source'), { recursive: true });
+
+const page = path.join(work, 'source', 'index.html.md');
+const includes = fs.existsSync(path.join(work, 'source', 'includes'))
+  ? fs.readdirSync(path.join(work, 'source', 'includes')).filter((f) => f.endsWith('.md')).map((f) => path.join(work, 'source', 'includes', f))
+  : [];
+const targets = [page, ...includes.slice(0, 1)];
+
+const t0 = performance.now();
+const server = await createServer({ root: work, port: 0, quiet: true }, { info: () => {}, warn: () => {} });
+const startup = performance.now() - t0;
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const tab = await browser.newPage();
+await tab.goto(server.url);
+await tab.waitForLoadState('load');
+const html = await tab.evaluate(() => document.querySelector('main.content').innerHTML.length);
+
+const times = [];
+const renders = [];
+for (let i = 0; i < RUNS + 1; i++) {
+  const file = targets[i % targets.length];
+  const marker = `BENCH${i}X${Date.now()}`;
+  // One line changed: the last line of the file gets a word added.
+  const text = fs.readFileSync(file, 'utf8').replace(/\s*$/, '');
+  const lines = text.split('\n');
+  lines[lines.length - 1] = lines[lines.length - 1].replace(/ BENCH\d+X\d+$/, '') + ' ' + marker;
+  // Resolves in the page when the marker reaches the DOM (a MutationObserver, no polling delay).
+  const seen = tab.evaluate((m) => new Promise((resolve) => {
+    const main = document.querySelector('main.content');
+    const obs = new MutationObserver(() => { if (main.textContent.includes(m)) { obs.disconnect(); resolve(Date.now()); } });
+    obs.observe(main, { childList: true, subtree: true, characterData: true });
+  }), marker);
+  await new Promise((r) => setTimeout(r, 50));
+  const before = server.site.stats.highlighted;
+  const start = Date.now();
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  const end = await seen;
+  if (i > 0) { times.push(end - start); renders.push(server.site.stats.highlighted - before); } // first edit warms up
+}
+await browser.close();
+await server.close();
+
+const sorted = [...times].sort((a, b) => a - b);
+const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+console.log(`shale dev: save-to-updated-page for a one-line edit (${path.relative(process.cwd(), SOURCE) || SOURCE}, ${Math.round(html / 1024)} KB of content)`);
+console.log(`  dev server start (render + listen): ${Math.round(startup)} ms`);
+console.log(`  edits: ${times.length} (alternating ${targets.map((f) => path.basename(f)).join(' / ')})`);
+console.log(`  median ${median} ms   min ${sorted[0]} ms   max ${sorted.at(-1)} ms`);
+console.log(`  code blocks highlighted again per edit: ${renders.join(', ')}`);

@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// Search figures against issue #5's targets: index size (gzipped) against the page HTML (gzipped),
+// time from the index arriving to the first results on screen, and time per keystroke, in
+// Chromium (medians). It prints figures; it asserts nothing.
+//   node bench/search.mjs [--sections N] [--runs N] [--source DIR] [--keep]
+// The issue's input is the GitHub REST reference (widdershins output of @octokit/openapi, 21 MB,
+// 7,500 headings). Until the generators for it exist (issue #7), the default input is a synthetic
+// page of the same shape written here: N sections (default 7,500) of prose, a parameter table
+// and JSON/shell examples. `--source DIR` measures any Slate source folder instead.
+// Needs `npm run compile` first (it runs dist/).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : fallback; };
+const SECTIONS = Number(arg('--sections', 7500));
+const RUNS = Number(arg('--runs', 5));
+const { build } = await import(path.join(ROOT, 'dist', 'build.js'));
+
+// A seeded generator: the same page on every run and machine.
+let seed = 42;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+const NOUNS = 'repository issue pull request commit branch tag release asset workflow run job artifact secret variable deployment environment team member organization project column card label milestone comment review reaction gist key hook delivery package version alert check suite annotation invitation collaborator ruleset codespace runner group'.split(' ');
+const VERBS = 'list get create update delete add remove set enable disable approve cancel rerun download upload transfer archive lock unlock merge sync review'.split(' ');
+const PROSE = 'the a an this that each every returns lists creates updates deletes requires permission scope token access authenticated user caller endpoint response request parameter field value default page results per sorted ascending descending filter only when if not must may can also public private internal visible owner admin write read apps fine-grained classic installation rate limit header status code body query path'.split(' ');
+
+function sentence(n) {
+  const words = Array.from({ length: n }, () => (rand() < 0.25 ? pick(NOUNS) : pick(PROSE)));
+  return words.join(' ').replace(/^./, (c) => c.toUpperCase()) + '.';
+}
+
+function syntheticSource(dir, n) {
+  const out = ['---', 'title: Synthetic REST reference', 'language_tabs:', '  - shell: cURL', '  - javascript', 'headingLevel: 2', '---', ''];
+  for (let i = 0; i < n; i++) {
+    const noun = pick(NOUNS), verb = pick(VERBS);
+    if (i % 60 === 0) out.push(`# ${noun} ${i / 60}`, '', sentence(20), '');
+    out.push(`## ${verb} a ${noun} ${i}`, '', `\`${verb.toUpperCase()} /repos/{owner}/{repo}/${noun}s/${i}\``, '', sentence(25 + Math.floor(rand() * 40)), '');
+    out.push('```shell', `curl -L -H "Accept: application/vnd.github+json" https://api.github.com/repos/OWNER/REPO/${noun}s/${i}`, '```', '');
+    out.push('```json', JSON.stringify({ id: 1000 + i, node_id: `MDEw${i}Ulc${i}`, name: `${noun}-${i}`, url: `https://api.github.com/${noun}s/${i}`, created_at: '2011-01-26T19:01:12Z', [`${noun}_count`]: i, private: rand() < 0.5 }, null, 2), '```', '');
+    out.push(`### Parameters`, '', '|Name|In|Type|Required|Description|', '|---|---|---|---|---|');
+    for (let p = 0; p < 3; p++) out.push(`|${pick(NOUNS)}_${pick(PROSE)}|query|string|false|${sentence(8)}|`);
+    out.push('');
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'index.html.md'), out.join('\n'));
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-search-bench-'));
+// --keep leaves the built site for a look (its folder is printed).
+if (process.argv.includes('--keep')) console.log(`work folder: ${work}`);
+else process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
+const sourceArg = arg('--source');
+const source = sourceArg ? path.resolve(sourceArg) : path.join(work, 'source');
+if (!sourceArg) syntheticSource(source, SECTIONS);
+const md = fs.readdirSync(source).filter((f) => f.endsWith('.md')).reduce((n, f) => n + fs.statSync(path.join(source, f)).size, 0);
+const t0 = performance.now();
+const result = await build({ root: work, source, out: path.join(work, 'build'), quiet: true }, { info() {}, warn() {} });
+console.log(`input: ${sourceArg ?? `synthetic page, ${SECTIONS} sections`} (${(md / 2 ** 20).toFixed(1)} MB of Markdown, ${result.pages[0].headings.length} headings); build ${(performance.now() - t0) / 1000 | 0} s`);
+
+const outDir = path.join(work, 'build');
+const assets = fs.readdirSync(path.join(outDir, 'assets'));
+const indexFile = path.join(outDir, 'assets', assets.find((f) => f.startsWith('search-index-')));
+const html = gz(path.join(outDir, 'index.html'));
+const index = gz(indexFile);
+console.log(`page HTML ${kb(fs.statSync(path.join(outDir, 'index.html')).size)} (${kb(html)} gzipped); index ${kb(fs.statSync(indexFile).size)} (${kb(index)} gzipped) = ${(100 * index / html).toFixed(1)}% of the page (target ≤ 25%)`);
+const js = assets.filter((f) => f.endsWith('.js'));
+console.log('scripts (gzipped): ' + js.map((f) => `${f.replace(/-[\w-]{8}\.js$/, '')} ${(gz(path.join(outDir, 'assets', f)) / 1024).toFixed(1)} KB`).join(', '));
+
+const { serve, launch } = await browserHelpers();
+const server = await serve(outDir);
+const browser = await launch();
+const firsts = [];
+const keys = [];
+const QUERY = 'repository';
+for (let run = 0; run < RUNS; run++) {
+  const page = await browser.newPage();
+  await page.goto(server.url, { timeout: 300_000 });
+  await page.evaluate((q) => {
+    const list = document.querySelector('ul.search-results');
+    new MutationObserver(() => { if (list.querySelector('a') && !window.__first) window.__first = performance.now(); }).observe(list, { childList: true });
+    const input = document.getElementById('input-search');
+    input.value = q;
+  }, QUERY);
+  await page.focus('#input-search');
+  await page.waitForFunction(() => window.__first, null, { timeout: 120_000 });
+  firsts.push(await page.evaluate(() => {
+    const entry = performance.getEntriesByType('resource').find((e) => e.name.includes('search-index-'));
+    return window.__first - entry.responseEnd;
+  }));
+  // Typing: each prefix of a few words, as a reader types them.
+  keys.push(...await page.evaluate(() => {
+    const input = document.getElementById('input-search');
+    const times = [];
+    for (const phrase of ['list repository secrets', 'create a deployment', 'workflow run artifact', 'token per page']) {
+      for (let i = 1; i <= phrase.length; i++) {
+        input.value = phrase.slice(0, i);
+        const t = performance.now();
+        input.dispatchEvent(new Event('input'));
+        times.push(performance.now() - t);
+      }
+    }
+    return times;
+  }));
+  await page.close();
+}
+await browser.close();
+await server.close();
+console.log(`first query after the index arrived: median ${median(firsts).toFixed(0)} ms over ${RUNS} loads (target ≤ 50 ms) [${firsts.map((x) => x.toFixed(0)).join(', ')}]`);
+console.log(`per keystroke: median ${median(keys).toFixed(1)} ms, 90th percentile ${[...keys].sort((a, b) => a - b)[Math.floor(keys.length * 0.9)].toFixed(1)} ms, max ${Math.max(...keys).toFixed(1)} ms over ${keys.length} keystrokes (target < 16 ms)`);
+
+async function browserHelpers() {
+  // The test helpers are TypeScript; vite's transformer compiles them without a build step.
+  const { createServer } = await import('vite');
+  const vite = await createServer({ configFile: false, root: ROOT, logLevel: 'silent', server: { middlewareMode: true } });
+  const mod = await vite.ssrLoadModule(path.join(ROOT, 'test', 'e2e', 'browser.ts'));
+  await vite.close().catch(() => {});
+  return { serve: (dir) => mod.serveStatic(dir), launch: () => mod.launchBrowser() };
+}

@@ -1,0 +1,82 @@
+// The dev server over raw HTTP: it serves the pages and refuses every path outside the source,
+// theme and build folders, however it is spelled; it takes the next port when one is busy.
+import { createServer as createHttpServer, request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type DevServer } from '../../src/dev/server.js';
+import { tempProject } from '../helpers.js';
+
+const silent = { info: () => {}, warn: () => {} };
+let root: string;
+let server: DevServer;
+let port: number;
+
+/** A GET with the path sent exactly as written (fetch would normalise `..` away). */
+function rawGet(path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.on('data', (c) => { body += c; });
+      res.on('end', () => resolve({ status: res.statusCode!, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  root = tempProject({
+    'source/index.html.md': '---\ntitle: Dev\nsearch: true\n---\n# Dev Page\n',
+    'secret.txt': 'PROJECT-SECRET',
+  });
+  server = await createServer({ root, port: 0, quiet: true }, silent);
+  port = Number(new URL(server.url).port);
+});
+afterAll(async () => { await server?.close(); });
+
+describe('shale dev server', () => {
+  it('listens on 127.0.0.1 and serves the page with the dev client', async () => {
+    expect(new URL(server.url).hostname).toBe('127.0.0.1');
+    const { status, body } = await rawGet('/');
+    expect(status).toBe(200);
+    expect(body).toContain('<h1 id="dev-page">Dev Page</h1>');
+    expect(body).toContain('/@shale-dev/client.ts');
+    expect((await rawGet('/@shale-theme/main.ts')).status).toBe(200);
+    expect(JSON.parse((await rawGet('/@shale-search/index.html.json')).body).docs[0].title).toBe('Dev Page');
+  });
+
+  it.each([
+    '/@fs/etc/passwd',
+    '/@fs/../../etc/passwd',
+    '/../../../../etc/passwd',
+    '/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+    '/%252e%252e/%252e%252e/etc/passwd',
+    '/..%2f..%2f..%2fetc/passwd',
+    '/@fs/etc/passwd?raw',
+    '/@fs/etc/passwd?import&raw',
+  ])('refuses %s', async (path) => {
+    const { status, body } = await rawGet(path);
+    expect(status).toBe(403);
+    expect(body).not.toContain('root:');
+  });
+
+  it('refuses a file of the project outside the source, theme and build folders', async () => {
+    const res = await rawGet(`/@fs${join(root, 'secret.txt')}`);
+    expect(res.status).toBe(403);
+    expect(res.body).not.toContain('PROJECT-SECRET');
+    expect((await rawGet('/../secret.txt')).body).not.toContain('PROJECT-SECRET');
+  });
+
+  it('takes the next free port when the one asked for is busy', async () => {
+    const busy = createHttpServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+    const taken = (busy.address() as { port: number }).port;
+    const other = await createServer({ root, port: taken, quiet: true }, silent);
+    try {
+      expect(Number(new URL(other.url).port)).toBeGreaterThan(taken);
+    } finally {
+      await other.close();
+      busy.close();
+    }
+  });
+});

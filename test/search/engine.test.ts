@@ -1,0 +1,70 @@
+// The page's engine over an index from the builder: the compact file must rank exactly as the
+// lunr index it stands for, and every query (syntax characters included) must be answered.
+import lunr from 'lunr';
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex } from '../../src/search/index.js';
+import { createEngine } from '../../themes/default/client/search-engine.js';
+import { configureBuilder } from '../../themes/default/client/search-tokens.js';
+import type { Section } from '../../src/types.js';
+
+const section = (id: string, title: string, text: string, code = '', parents: string[] = []): Section => ({ id, title, parents, text, code });
+
+const SECTIONS = [
+  section('orders', 'Orders', 'Create and cancel orders. An order has a price and an amount.', 'curl https://api.example.com/orders'),
+  section('create-order', 'Create an order', 'Places a limit order. Returns the order id.', 'POST /orders {"price": 10}', ['Orders']),
+  section('cancel-order', 'Cancel an order', 'Cancels an open order by its id.', '', ['Orders']),
+  section('balances', 'Balances', 'Wallet balances per currency; creating a wallet is free.', 'GET /wallets'),
+];
+
+describe('search engine', () => {
+  it('scores as lunr\'s own index would (same refs, same order, same scores)', () => {
+    const engine = createEngine(JSON.parse(JSON.stringify(buildSearchIndex(SECTIONS))));
+    const reference = lunr(function () {
+      configureBuilder(lunr, this);
+      this.ref('ref');
+      this.field('title', { boost: 10 });
+      this.field('text');
+      this.field('code', { boost: 0.3 });
+      SECTIONS.forEach((s, i) => this.add({ ref: String(i), title: s.title, text: s.text, code: s.code }));
+    });
+    const expected = reference.query((q) => q.term('order', { usePipeline: false })).map((r) => SECTIONS[Number(r.ref)].id);
+    expect(engine.search('order ').docs.map((d) => d.id)).toEqual(expected);
+    expect(expected.slice(0, 3).sort()).toEqual(['cancel-order', 'create-order', 'orders']);
+  });
+
+  it('matches the last word as a prefix and stems English words', () => {
+    const engine = createEngine(buildSearchIndex(SECTIONS) as never);
+    expect(engine.search('bal').docs.map((d) => d.id)).toEqual(['balances']);
+    // "creating" and "create" share a stem; "cre" is a prefix of both.
+    expect(engine.search('creating').docs.map((d) => d.id)).toContain('create-order');
+    expect(engine.search('cre').docs.map((d) => d.id)).toEqual(expect.arrayContaining(['create-order', 'balances']));
+  });
+
+  it('requires every word: a second word narrows the results', () => {
+    const engine = createEngine(buildSearchIndex(SECTIONS) as never);
+    expect(engine.search('order').docs.length).toBe(3);
+    expect(engine.search('cancel order').docs.map((d) => d.id)).toEqual(['cancel-order', 'orders']);
+    expect(engine.search('order wallet').docs).toEqual([]);
+  });
+
+  it('answers queries full of lunr syntax without throwing', () => {
+    const engine = createEngine(buildSearchIndex(SECTIONS) as never);
+    for (const q of ['foo:', '*^~', 'title:orders', '+order -cancel', 'order~2', 'ord*', '^', ':', '"', '\\', '(', 'price^10']) {
+      expect(() => engine.search(q)).not.toThrow();
+    }
+    expect(engine.search('orders:').docs.length).toBe(3);
+    expect(engine.search('*^~').docs).toEqual([]);
+  });
+
+  it('refuses an index of another version with a message saying what to do', () => {
+    const file = { ...buildSearchIndex(SECTIONS), version: 1 };
+    expect(() => createEngine(file as never)).toThrow(/rebuild the site/);
+  });
+
+  it('finds where the query\'s words are in a text, for marking', () => {
+    const engine = createEngine(buildSearchIndex(SECTIONS) as never);
+    const { words } = engine.search('cancel ord');
+    const text = 'Cancelling orders: cancel any order.';
+    expect(engine.ranges(text, words).map((r) => text.slice(r.start, r.end))).toEqual(['Cancelling', 'orders', 'cancel', 'order']);
+  });
+});

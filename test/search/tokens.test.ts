@@ -1,0 +1,37 @@
+// Cutting text into search terms, shared by the build and the page.
+import lunr from 'lunr';
+import { describe, expect, it } from 'vitest';
+import { indexTerms, queryWords, splitWords } from '../../themes/default/client/search-tokens.js';
+
+describe('search tokens', () => {
+  it('splits on punctuation, so paths, dotted names and `foo:` give their words', () => {
+    expect(indexTerms('GET /v1/orders user.name foo: a-b')).toEqual(['get', 'v1', 'orders', 'user', 'name', 'foo', 'a', 'b']);
+  });
+
+  it('keeps places in the original text for marking', () => {
+    const text = 'Hi Торговые 余额!';
+    expect(splitWords(text).map((w) => text.slice(w.start, w.end))).toEqual(['Hi', 'Торговые', '余额']);
+  });
+
+  it('unifies Arabic and Persian letter forms and drops optional marks', () => {
+    expect(indexTerms('سفارشي كاربر')).toEqual(indexTerms('سفارشی کاربر'));
+    expect(indexTerms('سِفارش')).toEqual(['سفارش']);
+  });
+
+  it('cuts a query in Chinese into pairs, each required', () => {
+    expect(queryWords(lunr, '账户余额').map((w) => w.exact)).toEqual(['账户', '户余', '余额']);
+    expect(queryWords(lunr, '余').map((w) => w.exact)).toEqual(['余']);
+  });
+
+  it('matches the word being typed as a prefix, finished words exactly, and drops stop words', () => {
+    expect(queryWords(lunr, 'the cancelled ord')).toEqual([
+      { exact: 'cancel', prefix: undefined, mark: 'cancelled', cjk: false },
+      { exact: 'ord', prefix: 'ord', mark: 'ord', cjk: false },
+    ]);
+    expect(queryWords(lunr, 'order ')[0].prefix).toBeUndefined();
+  });
+
+  it('turns lunr syntax into nothing', () => {
+    expect(queryWords(lunr, '*^~:+-')).toEqual([]);
+  });
+});

@@ -1,0 +1,35 @@
+// What Slate-style Markdown cannot say about itself, told to assistive technology:
+// - `aside.notice` is a note in the text, not a page landmark (a page with ten asides would
+//   otherwise list ten unnamed "complementary" landmarks);
+// - a heading that skips a level (Slate's sample goes h1 → h3) is announced at the level the
+//   TOC already gives it (one below the previous heading), so the outline has no holes;
+// - a header row with no text at all (Slate's `|  |  |` idiom) is dropped: it says nothing and
+//   makes screen readers announce blank column headers.
+// Code blocks that scroll sideways become focusable so keyboards can scroll them.
+
+export function initSemantics(): void {
+  const content = document.querySelector('.content');
+  if (!content) return;
+  for (const aside of content.querySelectorAll('aside:not([role])')) aside.setAttribute('role', 'note');
+
+  let previous = 0;
+  for (const heading of content.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')) {
+    const level = Number(heading.tagName[1]);
+    if (previous && level > previous + 1) heading.setAttribute('aria-level', String(previous + 1));
+    previous = Math.min(level, previous + 1 || level);
+  }
+
+  for (const row of content.querySelectorAll('thead > tr')) {
+    if (!row.textContent?.trim() && !row.querySelector('img')) row.remove();
+  }
+
+  // ResizeObserver reports each block once at start and again whenever its box changes
+  // (window resized, or shown by a language switch), after layout: measuring then is free.
+  const scrollers = new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      if (target.scrollWidth > target.clientWidth) target.setAttribute('tabindex', '0');
+      else target.removeAttribute('tabindex');
+    }
+  });
+  for (const pre of content.querySelectorAll('pre')) scrollers.observe(pre);
+}
