@@ -41,7 +41,8 @@ export async function buildRepo(lib, corpus, repo) {
       break;
     } catch (err) {
       // Paths in messages name the corpus copy, not this temporary folder.
-      const message = (err instanceof Error ? err.message : String(err)).split(source).join(`slate/${repo}`);
+      let message = err instanceof Error ? err.message : String(err);
+      for (const shown of [relative(process.cwd(), source), source]) message = message.split(shown).join(`slate/${repo}`);
       const file = err?.file ? relative(source, err.file) : undefined;
       result.failures.push({ page: file, line: err?.line, message });
       const isPage = err?.file && lib.findPages(source).some((p) => p.file === err.file);

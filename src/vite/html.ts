@@ -66,14 +66,26 @@ function head(page: Page, fm: Frontmatter): string {
   const meta = fm.meta
     .map((m) => `<meta ${Object.entries(m).map(([k, v]) => `${escapeHtml(k.replace(/[^\w:-]/g, ''))}="${escapeHtml(v)}"`).join(' ')}>`)
     .join('\n');
+  // Search engines show a description; without one in `meta`, the page's first paragraph.
+  const hasDescription = fm.meta.some((m) => m.name?.toLowerCase() === 'description');
+  const description = hasDescription ? '' : firstParagraph(page.html);
   return [
     `<title>${escapeHtml(fm.title)}</title>`,
+    description && `<meta name="description" content="${description}">`,
     '<meta name="generator" content="shale">',
     // No favicon request to a file that does not exist (a 404 in every log and audit).
     '<link rel="icon" href="data:,">',
     meta,
     `<style id="shale-page">${pageCss(page)}</style>`,
   ].filter(Boolean).join('\n');
+}
+
+/** The first paragraph's text (already escaped by the renderer), cut to about 160 characters. */
+export function firstParagraph(html: string): string {
+  const inner = /<p\b[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
+  const text = inner.replace(/<[^>]*>/g, '').replace(/[<>"]/g, '').replace(/\s+/g, ' ').trim();
+  if (text.length <= 160) return text;
+  return text.slice(0, 157).replace(/\s+\S*$/, '').replace(/&[^;\s]*$/, '') + '…';
 }
 
 /**

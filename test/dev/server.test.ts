@@ -2,7 +2,7 @@
 // theme and build folders, however it is spelled; it takes the next port when one is busy.
 import { createServer as createHttpServer, request } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServer, type DevServer } from '../../src/dev/server.js';
 import { tempProject } from '../helpers.js';
 
@@ -77,6 +77,21 @@ describe('shale dev server', () => {
     } finally {
       await other.close();
       busy.close();
+    }
+  });
+
+  it('serves a page that never built as its error, for the overlay to show', async () => {
+    const broken = tempProject({ 'source/index.html.md': '---\ntitle: [oops\n---\n# Never\n' });
+    const other = await createServer({ root: broken, port: 0, quiet: true }, silent);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const html = await (await fetch(other.url)).text();
+      expect(html).toContain('This page could not be built');
+      const pending = /<script type="application\/json" id="shale-dev-error">(.*?)<\/script>/.exec(html);
+      expect(JSON.parse(pending![1]).message).toMatch(/^source\/index\.html\.md:\d+: invalid YAML/);
+    } finally {
+      errors.mockRestore();
+      await other.close();
     }
   });
 });

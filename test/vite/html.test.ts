@@ -6,7 +6,7 @@ import { DEFAULT_THEME_DIR } from '../../src/config.js';
 import { frontmatterSchema } from '../../src/load/frontmatter.js';
 import { createMarkdown } from '../../src/markdown/create.js';
 import { createEnv } from '../../src/markdown/env.js';
-import { CONTENT_SLOT, pageCss, pageShell } from '../../src/vite/html.js';
+import { CONTENT_SLOT, firstParagraph, pageCss, pageShell } from '../../src/vite/html.js';
 import type { Page } from '../../src/types.js';
 
 const template = readFileSync(join(DEFAULT_THEME_DIR, 'index.html'), 'utf8');
@@ -69,6 +69,16 @@ describe('tab CSS', () => {
     expect(css).toContain('body[data-language="shell"] :is(.highlight.tab-ruby,.lang-specific.ruby)');
     expect(css).toContain('body[data-language="ruby"] :is(.highlight.tab-shell,.lang-specific.shell)');
     expect(css).toContain('--code-bg:#272822');
+  });
+
+  it('describes the page by its first paragraph unless meta has a description', () => {
+    expect(firstParagraph('<h1>A</h1><p class="x">Hello <code>&lt;b&gt;</code> "world"</p><p>no</p>')).toBe('Hello &lt;b&gt; world');
+    const long = firstParagraph(`<p>${'word '.repeat(60)}</p>`);
+    expect(long.length).toBeLessThanOrEqual(158);
+    expect(long.endsWith('word…')).toBe(true);
+    expect(firstParagraph('<h1>none</h1>')).toBe('');
+    const $ = shell({ meta: [{ name: 'description', content: 'Mine' }] });
+    expect($('meta[name="description"]').map((_, m) => $(m).attr('content')).get()).toEqual(['Mine']);
   });
 
   it('tells the theme which way to shade the code background for contrast', () => {
