@@ -1,4 +1,4 @@
-// search: sections → a serialised lunr index, built once at build time (Slate rebuilt it in the
+// search: sections → a prebuilt index, built once at build time (Slate rebuilt it in the
 // browser on every load). The file carries a format version so a page never loads an index
 // written by another shale version without noticing, and stored fields for the results list.
 // Text is cut into terms by the theme's search-tokens.js, the very code the page runs on the
@@ -6,47 +6,49 @@
 
 import lunr from 'lunr';
 import { configureBuilder } from '../../themes/default/client/search-tokens.js';
+import { encodeVarints } from '../../themes/default/client/search-varint.js';
 import type { Section } from '../types.js';
 
 /** Bump when the layout of the file below, or how text is cut into terms, changes. */
-export const SEARCH_INDEX_VERSION = 2;
-
-export interface SearchDoc {
-  id: string;
-  title: string;
-  parents: string[];
-  /** The start of the section's prose, for the results list. */
-  snippet: string;
-  /** Output path of the page holding the section (site-wide indexes only). */
-  page?: string;
-}
+export const SEARCH_INDEX_VERSION = 3;
 
 /**
- * lunr's index in a compact form. lunr's own toJSON() writes every posting twice (the inverted
- * index and the scored field vectors, scores as decimals that gzip poorly): on a large reference
- * that was bigger than the page. This keeps what lunr's builder knew, once: the sorted terms,
- * and for each field and section its length and its terms with their counts. The page turns it
- * back into a lunr.Index (search-engine.ts) with lunr's own BM25 formula; nothing is tokenised there.
+ * The index as the page's search worker reads it (search-engine.ts). Inverted, term by term:
+ * a term's documents are close together, so their gaps are small and gzip well, and a query
+ * reads only the lists of its own terms. Numbers are varints in a base64url string
+ * (search-varint.js), about a third of the bytes of a JSON array of the same numbers.
  */
-export interface CompactIndex {
-  fields: Array<{ name: string; boost: number }>;
-  /** Every index term, sorted (lunr's token set is built from a sorted list). */
-  terms: string[];
-  /** lengths[field][doc]: terms in that field of that section. */
-  lengths: number[][];
-  /**
-   * postings[field][doc]: ascending term numbers as gaps, each `gap * 16 + min(count, 15)`
-   * (counts above 15 change nothing visible: BM25 saturates long before).
-   */
-  postings: number[][][];
-}
-
 export interface SearchIndexFile {
   version: number;
-  lunr: string;
-  index: CompactIndex;
-  /** Lunr refs are positions in `docs`. */
-  docs: SearchDoc[];
+  fields: Array<{ name: string; boost: number }>;
+  /** Every index term, sorted: a prefix is a range found by binary search. */
+  terms: string[];
+  /** lengths[field]: each section's number of terms in that field. */
+  lengths: string[];
+  /**
+   * postings[field]: for each term in order, its count of sections, then for each section
+   * `(gap - 1) * 2 + (tf > 1)`, followed by `min(tf, 255) - 2` when that bit is set.
+   */
+  postings: string[];
+  docs: StoredDocs;
+}
+
+export interface StoredDocs {
+  ids: string[];
+  titles: string[];
+  /**
+   * Each section's parent section as its position in these lists (-1: none). Where no earlier
+   * section is the parent, the parents' titles themselves.
+   */
+  parents: Array<number | string[]>;
+  /** Site-wide indexes only: the pages, and each section's page as a position in `pages`. */
+  pages?: string[];
+  page?: number[];
+  /**
+   * Site-wide indexes only: the start of each section's prose. A page's own sections take their
+   * snippet from the page itself, so a one-page index stores none.
+   */
+  snippets?: string[];
 }
 
 export interface PageSections {
@@ -58,12 +60,12 @@ const SNIPPET_LENGTH = 160;
 
 /** One page's index (the default: each page searches its own sections). */
 export function buildSearchIndex(sections: Section[]): SearchIndexFile {
-  return build(sections.map((section) => ({ section })));
+  return build(sections.map((section) => ({ section })), false);
 }
 
 /** One index over every given page, each result knowing its page (`search: site`). */
 export function buildSiteSearchIndex(pages: PageSections[]): SearchIndexFile {
-  return build(pages.flatMap((p) => p.sections.map((section) => ({ section, page: p.outPath }))));
+  return build(pages.flatMap((p) => p.sections.map((section) => ({ section, page: p.outPath }))), true);
 }
 
 const FIELDS = [
@@ -73,20 +75,47 @@ const FIELDS = [
   { name: 'code', boost: 0.3 },
 ];
 
-function build(entries: Array<{ section: Section; page?: string }>): SearchIndexFile {
+/**
+ * A code term in more than this share of sections is left out of the code field: on an API
+ * reference the keys every example repeats (`id`, `url`, `node_id`) are a large part of the
+ * postings, rank nothing (their weight is near zero) and are still found in the prose.
+ */
+const CODE_COMMON_SHARE = 0.1;
+
+function build(entries: Array<{ section: Section; page?: string }>, site: boolean): SearchIndexFile {
   const builder = new lunr.Builder();
   configureBuilder(lunr, builder);
   builder.ref('ref');
   for (const f of FIELDS) builder.field(f.name);
   entries.forEach(({ section: s }, i) => builder.add({ ref: String(i), title: s.title, text: s.text, code: s.code }));
+  const sections = entries.map((e) => e.section);
+  const pages = site ? [...new Set(entries.map((e) => e.page!))] : undefined;
   return {
     version: SEARCH_INDEX_VERSION,
-    lunr: lunr.version,
-    index: compact(builder as unknown as BuilderState, entries.length),
-    docs: entries.map(({ section: s, page }) => ({
-      id: s.id, title: s.title, parents: s.parents, snippet: snippet(s.text), ...(page !== undefined && { page }),
-    })),
+    ...compact(builder as unknown as BuilderState, entries.length),
+    docs: {
+      ids: sections.map((s) => s.id),
+      titles: sections.map((s) => s.title),
+      parents: parentLinks(entries),
+      ...(pages && {
+        pages,
+        page: entries.map((e) => pages.indexOf(e.page!)),
+        snippets: sections.map((s) => snippet(s.text)),
+      }),
+    },
   };
+}
+
+/** Each section's parent as the nearest earlier section whose own chain is its parents. */
+function parentLinks(entries: Array<{ section: Section; page?: string }>): Array<number | string[]> {
+  const key = (titles: string[], page?: string) => JSON.stringify([page ?? '', ...titles]);
+  const last = new Map<string, number>();
+  return entries.map(({ section: s, page }, i) => {
+    last.set(key([...s.parents, s.title], page), i);
+    if (!s.parents.length) return -1;
+    const parent = last.get(key(s.parents, page));
+    return parent !== undefined && parent < i ? parent : s.parents;
+  });
 }
 
 /** The parts of lunr.Builder's state that the index is made from (not in lunr's types). */
@@ -96,29 +125,39 @@ interface BuilderState {
   fieldLengths: Record<string, number>;
 }
 
-function compact(b: BuilderState, docCount: number): CompactIndex {
-  const terms = Object.keys(b.invertedIndex).sort();
-  const number = new Map(terms.map((t, i) => [t, i]));
-  const lengths: number[][] = [];
-  const postings: number[][][] = [];
-  for (const { name } of FIELDS) {
-    const fieldLengths: number[] = [];
-    const fieldPostings: number[][] = [];
+function compact(b: BuilderState, docCount: number): Pick<SearchIndexFile, 'fields' | 'terms' | 'lengths' | 'postings'> {
+  // Per field, term → [doc, tf] pairs in ascending doc order (docs are added in order).
+  const lists = FIELDS.map(() => new Map<string, number[]>());
+  FIELDS.forEach(({ name }, f) => {
     for (let d = 0; d < docCount; d++) {
-      const key = `${name}/${d}`;
-      fieldLengths.push(b.fieldLengths[key] ?? 0);
-      const tf = b.fieldTermFrequencies[key] ?? {};
-      const list = Object.keys(tf).map((t) => [number.get(t)!, tf[t]]).sort((x, y) => x[0] - y[0]);
-      let prev = 0;
-      fieldPostings.push(list.map(([n, count]) => {
-        const gap = n - prev;
-        prev = n;
-        return gap * 16 + Math.min(count, 15);
-      }));
+      const tf = b.fieldTermFrequencies[`${name}/${d}`] ?? {};
+      for (const t of Object.keys(tf)) {
+        let list = lists[f].get(t);
+        if (!list) lists[f].set(t, (list = []));
+        // Code terms count once per section: an identifier repeated in one example says little more.
+        list.push(d, name === 'code' ? 1 : tf[t]);
+      }
     }
-    lengths.push(fieldLengths);
-    postings.push(fieldPostings);
-  }
+  });
+  const code = lists[FIELDS.findIndex((f) => f.name === 'code')];
+  for (const [t, list] of code) if (list.length / 2 > Math.max(50, docCount * CODE_COMMON_SHARE)) code.delete(t);
+  const terms = [...new Set(lists.flatMap((m) => [...m.keys()]))].sort();
+  const postings = lists.map((m) => {
+    const out: number[] = [];
+    for (const t of terms) {
+      const list = m.get(t) ?? [];
+      out.push(list.length / 2);
+      let prev = -1;
+      for (let i = 0; i < list.length; i += 2) {
+        const tf = Math.min(list[i + 1], 255);
+        out.push((list[i] - prev - 1) * 2 + (tf > 1 ? 1 : 0));
+        if (tf > 1) out.push(tf - 2);
+        prev = list[i];
+      }
+    }
+    return encodeVarints(out);
+  });
+  const lengths = FIELDS.map(({ name }) => encodeVarints(Array.from({ length: docCount }, (_, d) => b.fieldLengths[`${name}/${d}`] ?? 0)));
   return { fields: FIELDS, terms, lengths, postings };
 }
 

@@ -82,11 +82,13 @@ describe('shale dev server', () => {
 
   it('serves a page that never built as its error, for the overlay to show', async () => {
     const broken = tempProject({ 'source/index.html.md': '---\ntitle: [oops\n---\n# Never\n' });
-    const other = await createServer({ root: broken, port: 0, quiet: true }, silent);
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const other = await createServer({ root: broken, port: 0, quiet: true }, silent);
     try {
       const html = await (await fetch(other.url)).text();
       expect(html).toContain('This page could not be built');
+      // The terminal shows it too.
+      expect(errors.mock.calls.flat().join('\n')).toMatch(/index\.html\.md:\d+:\d+: error: invalid YAML/);
       const pending = /<script type="application\/json" id="shale-dev-error">(.*?)<\/script>/.exec(html);
       expect(JSON.parse(pending![1]).message).toMatch(/^source\/index\.html\.md:\d+: invalid YAML/);
     } finally {

@@ -49,7 +49,11 @@ const titles = (page: Page) => page.locator('.search-results .search-result-titl
 
 async function search(page: Page, query: string): Promise<string[]> {
   await page.locator('#input-search').fill(query);
-  await page.waitForFunction(() => document.querySelector('.search-results')!.childElementCount > 0 && !document.querySelector('.search-results')!.textContent!.startsWith('Loading'));
+  // Answers come from a worker: the list is busy until the answer to this query is drawn.
+  await page.waitForFunction(() => {
+    const list = document.querySelector('.search-results')!;
+    return list.childElementCount > 0 && !list.hasAttribute('aria-busy') && !list.textContent!.startsWith('Loading');
+  });
   return titles(page);
 }
 

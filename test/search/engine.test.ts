@@ -1,9 +1,10 @@
-// The page's engine over an index from the builder: the compact file must rank exactly as the
-// lunr index it stands for, and every query (syntax characters included) must be answered.
+// The engine (the page's search worker runs it) over an index from the builder: it must rank
+// exactly as the lunr index it stands for, and every query (syntax characters included) must be answered.
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../src/search/index.js';
 import { createEngine } from '../../themes/default/client/search-engine.js';
+import { createMatcher } from '../../themes/default/client/search-match.js';
 import { configureBuilder } from '../../themes/default/client/search-tokens.js';
 import type { Section } from '../../src/types.js';
 
@@ -28,23 +29,23 @@ describe('search engine', () => {
       SECTIONS.forEach((s, i) => this.add({ ref: String(i), title: s.title, text: s.text, code: s.code }));
     });
     const expected = reference.query((q) => q.term('order', { usePipeline: false })).map((r) => SECTIONS[Number(r.ref)].id);
-    expect(engine.search('order ').docs.map((d) => d.id)).toEqual(expected);
+    expect(engine.search('order ').hits.map((d) => d.id)).toEqual(expected);
     expect(expected.slice(0, 3).sort()).toEqual(['cancel-order', 'create-order', 'orders']);
   });
 
   it('matches the last word as a prefix and stems English words', () => {
     const engine = createEngine(buildSearchIndex(SECTIONS) as never);
-    expect(engine.search('bal').docs.map((d) => d.id)).toEqual(['balances']);
+    expect(engine.search('bal').hits.map((d) => d.id)).toEqual(['balances']);
     // "creating" and "create" share a stem; "cre" is a prefix of both.
-    expect(engine.search('creating').docs.map((d) => d.id)).toContain('create-order');
-    expect(engine.search('cre').docs.map((d) => d.id)).toEqual(expect.arrayContaining(['create-order', 'balances']));
+    expect(engine.search('creating').hits.map((d) => d.id)).toContain('create-order');
+    expect(engine.search('cre').hits.map((d) => d.id)).toEqual(expect.arrayContaining(['create-order', 'balances']));
   });
 
   it('requires every word: a second word narrows the results', () => {
     const engine = createEngine(buildSearchIndex(SECTIONS) as never);
-    expect(engine.search('order').docs.length).toBe(3);
-    expect(engine.search('cancel order').docs.map((d) => d.id)).toEqual(['cancel-order', 'orders']);
-    expect(engine.search('order wallet').docs).toEqual([]);
+    expect(engine.search('order').hits.length).toBe(3);
+    expect(engine.search('cancel order').hits.map((d) => d.id)).toEqual(['cancel-order', 'orders']);
+    expect(engine.search('order wallet').hits).toEqual([]);
   });
 
   it('answers queries full of lunr syntax without throwing', () => {
@@ -52,8 +53,8 @@ describe('search engine', () => {
     for (const q of ['foo:', '*^~', 'title:orders', '+order -cancel', 'order~2', 'ord*', '^', ':', '"', '\\', '(', 'price^10']) {
       expect(() => engine.search(q)).not.toThrow();
     }
-    expect(engine.search('orders:').docs.length).toBe(3);
-    expect(engine.search('*^~').docs).toEqual([]);
+    expect(engine.search('orders:').hits.length).toBe(3);
+    expect(engine.search('*^~').hits).toEqual([]);
   });
 
   it('refuses an index of another version with a message saying what to do', () => {
@@ -65,6 +66,27 @@ describe('search engine', () => {
     const engine = createEngine(buildSearchIndex(SECTIONS) as never);
     const { words } = engine.search('cancel ord');
     const text = 'Cancelling orders: cancel any order.';
-    expect(engine.ranges(text, words).map((r) => text.slice(r.start, r.end))).toEqual(['Cancelling', 'orders', 'cancel', 'order']);
+    expect(createMatcher()(text, words).map((r) => text.slice(r.start, r.end))).toEqual(['Cancelling', 'orders', 'cancel', 'order']);
+  });
+
+  it('gives each result its parent headings, from the sections above it', () => {
+    const engine = createEngine(buildSearchIndex([
+      section('a', 'Orders', 'x'),
+      section('b', 'Create', 'alpha', '', ['Orders']),
+      section('c', 'Options', 'alpha beta', '', ['Orders', 'Create']),
+      section('d', 'Orphan', 'beta', '', ['Missing heading']),
+    ]) as never);
+    expect(engine.search('alpha ').hits.map((h) => [h.title, h.parents])).toEqual(expect.arrayContaining([['Create', ['Orders']], ['Options', ['Orders', 'Create']]]));
+    expect(engine.search('beta ').hits.find((h) => h.id === 'd')!.parents).toEqual(['Missing heading']);
+  });
+
+  it('answers a two-letter prefix over thousands of terms, the most common expansion first', () => {
+    // 3,000 sections, each with its own rare word starting "re", and one word they all share.
+    const many = Array.from({ length: 3000 }, (_, i) => section(`s${i}`, `S ${i}`, `re${i.toString(36)}x common`));
+    many.push(section('all', 'Report', 'report report report'));
+    const engine = createEngine(JSON.parse(JSON.stringify(buildSearchIndex(many))));
+    const hits = engine.search('re', 5).hits;
+    expect(hits.length).toBe(5);
+    expect(hits[0].id).toBe('all');
   });
 });

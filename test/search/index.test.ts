@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createMarkdown } from '../../src/markdown/create.js';
 import { createEnv } from '../../src/markdown/env.js';
 import { buildSearchIndex, buildSiteSearchIndex, SEARCH_INDEX_VERSION } from '../../src/search/index.js';
+import { createEngine } from '../../themes/default/client/search-engine.js';
 
 const FIXTURE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'search', 'index.html.md'), 'utf8');
 
@@ -19,27 +20,28 @@ function sections(markdown: string, sectionDepth = 3) {
 describe('buildSearchIndex', () => {
   it('has a doc for every heading down to h3, and to h4 when asked', () => {
     const md = '# One\n\na\n\n## Two\n\nb\n\n### Three\n\nc\n\n#### Four\n\nd';
-    expect(buildSearchIndex(sections(md)).docs.map((d) => d.title)).toEqual(['One', 'Two', 'Three']);
-    expect(buildSearchIndex(sections(md, 4)).docs.map((d) => d.title)).toEqual(['One', 'Two', 'Three', 'Four']);
-    const three = buildSearchIndex(sections(md)).docs[2];
-    expect(three.parents).toEqual(['One', 'Two']);
+    expect(buildSearchIndex(sections(md)).docs.titles).toEqual(['One', 'Two', 'Three']);
+    expect(buildSearchIndex(sections(md, 4)).docs.titles).toEqual(['One', 'Two', 'Three', 'Four']);
+    // Parents are stored as the parent section's position: Three's parent is Two, Two's is One.
+    expect(buildSearchIndex(sections(md)).docs.parents).toEqual([-1, 0, 1]);
     // The h4 is prose of its h3: its words find the h3.
-    expect(three.snippet).toContain('Four');
+    const engine = createEngine(buildSearchIndex(sections(md)) as never);
+    expect(engine.search('four').hits.map((h) => [h.title, h.parents])).toEqual([['Three', ['One', 'Two']]]);
   });
 
-  it('carries a format version and the lunr version', () => {
+  it('carries a format version, and a one-page index stores no snippets (the page has the text)', () => {
     const file = JSON.parse(JSON.stringify(buildSearchIndex(sections(FIXTURE))));
     expect(file.version).toBe(SEARCH_INDEX_VERSION);
-    expect(file.lunr).toMatch(/^2\./);
+    expect(file.docs.snippets).toBeUndefined();
   });
 
   it('stores a title that looks like markup as the text the reader sees, not as HTML', () => {
-    const doc = buildSearchIndex(sections(FIXTURE)).docs.find((d) => d.title.includes('Unsafe'))!;
-    expect(doc.title).toBe('<img src=x onerror=window.__xss=1> Unsafe title');
+    const title = buildSearchIndex(sections(FIXTURE)).docs.titles.find((t) => t.includes('Unsafe'))!;
+    expect(title).toBe('<img src=x onerror=window.__xss=1> Unsafe title');
   });
 
   it('indexes Persian, Chinese, Japanese and Cyrillic words whole (not trimmed away)', () => {
-    const { terms } = buildSearchIndex(sections(FIXTURE)).index;
+    const { terms } = buildSearchIndex(sections(FIXTURE));
     // Persian words (the half-space splits سفارش‌ها), Arabic-keyboard ي folded into ی.
     expect(terms).toEqual(expect.arrayContaining(['سفارش', 'لغو', 'شناسه', 'торговых', 'пар', 'заявки']));
     // Han and Kana: characters and pairs, so any word inside a run is found.
@@ -53,11 +55,18 @@ describe('buildSearchIndex', () => {
     const file = buildSearchIndex([
       { id: 'a', title: 'Webhooks', parents: [], text: 'signature', code: 'id: 1234567 sha: 0123456789abcdef0123 event: push' },
     ]);
-    expect(file.index.fields.find((f) => f.name === 'title')!.boost).toBeGreaterThan(1);
-    expect(file.index.fields.find((f) => f.name === 'code')!.boost).toBeLessThan(1);
-    expect(file.index.terms).toEqual(expect.arrayContaining(['push', 'event', 'sha']));
-    expect(file.index.terms).not.toContain('1234567');
-    expect(file.index.terms).not.toContain('0123456789abcdef0123');
+    expect(file.fields.find((f) => f.name === 'title')!.boost).toBeGreaterThan(1);
+    expect(file.fields.find((f) => f.name === 'code')!.boost).toBeLessThan(1);
+    expect(file.terms).toEqual(expect.arrayContaining(['push', 'event', 'sha']));
+    expect(file.terms).not.toContain('1234567');
+    expect(file.terms).not.toContain('0123456789abcdef0123');
+  });
+
+  it('leaves out of the code field a key that nearly every example repeats, and keeps it in prose', () => {
+    const many = Array.from({ length: 200 }, (_, i) => ({ id: `s${i}`, title: `S${i}`, parents: [], text: i === 0 ? 'node_id explained' : 'text', code: `{"node_id": 1, "rare${i}": 2}` }));
+    const engine = createEngine(JSON.parse(JSON.stringify(buildSearchIndex(many))));
+    expect(engine.search('rare7 ').hits.map((h) => h.id)).toEqual(['s7']);
+    expect(engine.search('node_id ').hits.map((h) => h.id)).toEqual(['s0']);
   });
 
   it('gives each doc its page in a site-wide index', () => {
@@ -65,6 +74,11 @@ describe('buildSearchIndex', () => {
       { outPath: 'index.html', sections: sections('# One\n\nx') },
       { outPath: 'v2/index.html', sections: sections('# One\n\ny') },
     ]);
-    expect(file.docs.map((d) => [d.page, d.id])).toEqual([['index.html', 'one'], ['v2/index.html', 'one']]);
+    const { docs } = file;
+    expect(docs.ids.map((id, i) => [docs.pages![docs.page![i]], id])).toEqual([['index.html', 'one'], ['v2/index.html', 'one']]);
+    // Results may come from another page: their snippets travel in the index.
+    expect(docs.snippets).toEqual(['x', 'y']);
+    // Each page's "One" is a top-level section of its own page, not the parent of the other.
+    expect(docs.parents).toEqual([-1, -1]);
   });
 });

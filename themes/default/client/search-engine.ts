@@ -1,140 +1,219 @@
-// The search engine, loaded only when the reader first reaches for the search box: lunr, the
-// prebuilt index, and the query and marking rules. It is its own chunk (search.ts imports it
-// dynamically), so a reader who never searches downloads neither lunr nor the index.
+// The search engine: the prebuilt index (src/search/index.ts) and the query rules. It runs in
+// the search worker (search-worker.ts), so reading a large index never blocks the page; the
+// page falls back to running it itself where a worker cannot start. Nothing is built at load
+// but one pass over the postings to note where each term's list starts: a query decodes only
+// the lists of its own terms and scores them with lunr's BM25 (same weights, same order).
 
 import lunr from 'lunr';
-import { createStemmer, queryWords, splitWords, type QueryWord } from './search-tokens.js';
+import { queryWords, type QueryWord } from './search-tokens.js';
+import { decodeVarints } from './search-varint.js';
 
 /** The index layout this client reads (SEARCH_INDEX_VERSION in src/search/index.ts). */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
-export interface SearchDoc {
+/** One result, everything the list shows: plain strings, safe to pass between threads. */
+export interface SearchHit {
   id: string;
   title: string;
   parents: string[];
-  snippet: string;
   /** Page of the section, in a site-wide index. */
   page?: string;
+  /** Start of the section's prose, in a site-wide index (a page reads its own sections). */
+  snippet?: string;
 }
 
-export interface Range {
-  start: number;
-  end: number;
+export interface SearchResult {
+  hits: SearchHit[];
+  words: QueryWord[];
 }
 
 export interface Engine {
-  docs: SearchDoc[];
   /** Best matches first, at most `limit`; every word of the query matched. */
-  search(query: string, limit?: number): { docs: SearchDoc[]; words: QueryWord[] };
-  /** Where the query's words occur in `text`, in order, for marking. */
-  ranges(text: string, words: QueryWord[]): Range[];
+  search(query: string, limit?: number): SearchResult;
 }
 
-interface CompactIndex {
+export interface IndexFile {
+  version: number;
   fields: Array<{ name: string; boost: number }>;
   terms: string[];
-  lengths: number[][];
-  postings: number[][][];
+  lengths: string[];
+  postings: string[];
+  docs: {
+    ids: string[];
+    titles: string[];
+    parents: Array<number | string[]>;
+    pages?: string[];
+    page?: number[];
+    snippets?: string[];
+  };
 }
 
-interface IndexFile {
-  version: number;
-  index: CompactIndex;
-  docs: SearchDoc[];
+/** Each section's id and page, in index order: where the page's sections start and end. */
+export function sectionList(file: IndexFile): Array<{ id: string; page?: string }> {
+  const { ids, pages, page } = file.docs;
+  return ids.map((id, i) => (pages && page ? { id, page: pages[page[i]] } : { id }));
 }
 
 // lunr.Builder's BM25 parameters (its defaults, which the build used).
 const K1 = 1.2;
 const B = 0.75;
-
 /**
- * The compact index (src/search/index.ts) back into a lunr.Index: postings and field vectors
- * scored with lunr's own formula, so results rank exactly as lunr's builder would rank them.
+ * A prefix of two or three letters can stand for thousands of terms. Expansions are taken most
+ * common first until this many postings are read: a keystroke stays a few milliseconds, and
+ * the words a reader is most likely typing are the ones kept.
  */
-function loadIndex(c: CompactIndex, docCount: number): lunr.Index {
-  const df = new Uint32Array(c.terms.length);
-  c.postings.forEach((field) => field.forEach((list) => {
-    let n = 0;
-    for (const v of list) df[(n += v >> 4)]++;
-  }));
-  const idf = Array.from(df, (k) => Math.log(1 + Math.abs((docCount - k + 0.5) / (k + 0.5))));
-  const inverted: Record<string, Record<string, unknown>> = Object.create(null);
-  c.terms.forEach((t, i) => {
-    const posting: Record<string, unknown> = { _index: i };
-    for (const f of c.fields) posting[f.name] = Object.create(null);
-    inverted[t] = posting;
-  });
-  const vectors: Record<string, lunr.Vector> = Object.create(null);
-  c.fields.forEach(({ name, boost }, f) => {
-    const lengths = c.lengths[f];
-    const avg = lengths.reduce((a, b) => a + b, 0) / docCount || 1;
-    c.postings[f].forEach((list, d) => {
-      const elements: number[] = [];
-      const norm = K1 * (1 - B + B * (lengths[d] / avg));
-      let n = 0;
-      for (const v of list) {
-        n += v >> 4;
-        const tf = v & 15;
-        (inverted[c.terms[n]][name] as Record<string, object>)[d] = {};
-        elements.push(n, Math.round(((idf[n] * (K1 + 1) * tf) / (norm + tf)) * boost * 1000) / 1000);
-      }
-      vectors[`${name}/${d}`] = new lunr.Vector(elements);
-    });
-  });
-  return new lunr.Index({
-    invertedIndex: inverted,
-    fieldVectors: vectors,
-    tokenSet: (lunr.TokenSet as unknown as { fromArray(terms: string[]): lunr.TokenSet }).fromArray(c.terms),
-    fields: c.fields.map((f) => f.name),
-    pipeline: new lunr.Pipeline(),
-  } as unknown as ConstructorParameters<typeof lunr.Index>[0]);
-}
+const PREFIX_POSTINGS = 40_000;
+const PREFIX_BOOST = 0.5;
 
 export function createEngine(file: IndexFile): Engine {
-  if (file?.version !== INDEX_VERSION || !Array.isArray(file.docs)) {
+  if (file?.version !== INDEX_VERSION || !file.docs || !Array.isArray(file.terms)) {
     throw new Error(`search index version ${String(file?.version)} is not ${INDEX_VERSION}: rebuild the site with this shale`);
   }
-  const idx = loadIndex(file.index, file.docs.length);
-  const stem = createStemmer(lunr);
+  const { terms, fields, postings, docs } = file;
+  const docCount = docs.ids.length;
+  const lengths = file.lengths.map((l) => Float64Array.from(decodeVarints(l)));
+  const avg = lengths.map((l) => l.reduce((a, b) => a + b, 0) / docCount || 1);
+  // starts[f][t]: where term t's list begins in postings[f]; df: sections with the term, summed
+  // over fields as lunr counts it (its idf).
+  const starts = postings.map(() => new Uint32Array(terms.length));
+  const df = new Uint32Array(terms.length);
+  postings.forEach((text, f) => {
+    let at = 0;
+    for (let t = 0; t < terms.length; t++) {
+      starts[f][t] = at;
+      let n = 0;
+      let scale = 1;
+      for (;;) { const v = code(text, at++); n += (v & 31) * scale; if (v < 32) break; scale *= 32; }
+      df[t] += n;
+      // Skip the list: each entry is one varint, two when its low bit says a count follows.
+      for (let k = 0; k < n; k++) {
+        let first = 0;
+        let s = 1;
+        for (;;) { const v = code(text, at++); first += (v & 31) * s; if (v < 32) break; s *= 32; }
+        if (first & 1) while (code(text, at++) >= 32);
+      }
+    }
+  });
+  const idf = (t: number) => Math.log(1 + Math.abs((docCount - df[t] + 0.5) / (df[t] + 0.5)));
+
+  /** Adds `boost ×` term t's BM25 weight in every field to `scores` (when given), and marks its sections. */
+  const score = (t: number, boost: number, scores: Float64Array | undefined, seen: Uint8Array): void => {
+    const w = idf(t);
+    fields.forEach((field, f) => {
+      const text = postings[f];
+      let at = starts[f][t];
+      const read = (): number => {
+        let n = 0;
+        let s = 1;
+        for (;;) { const v = code(text, at++); n += (v & 31) * s; if (v < 32) return n; s *= 32; }
+      };
+      const n = read();
+      let doc = -1;
+      for (let k = 0; k < n; k++) {
+        const v = read();
+        doc += Math.floor(v / 2) + 1;
+        const tf = v & 1 ? read() + 2 : 1;
+        seen[doc] = 1;
+        if (!scores) continue;
+        const norm = K1 * (1 - B + (B * lengths[f][doc]) / avg[f]);
+        // Rounded as lunr's builder rounds its vector elements, so ties fall the same way.
+        scores[doc] += boost * (Math.round(((w * (K1 + 1) * tf) / (norm + tf)) * field.boost * 1000) / 1000);
+      }
+    });
+  };
+
+  const postingCount = (t: number): number => df[t];
 
   const search: Engine['search'] = (query, limit = 20) => {
     const words = queryWords(lunr, query);
-    if (!words.length) return { docs: [], words };
-    // Built term by term, never parsed: no character of the query is lunr syntax.
-    const results = idx.query((q) => {
-      for (const w of words) {
-        if (w.exact) q.term(w.exact, { usePipeline: false });
-        if (w.prefix) q.term(w.prefix, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 0.5 });
+    if (!words.length) return { hits: [], words };
+    const total = new Float64Array(docCount);
+    const matched = new Uint16Array(docCount);
+    // One boost per term, as lunr adds the boosts of clauses that reach the same term.
+    const boosts = new Map<number, number>();
+    const perWord: Array<Map<number, number>> = words.map((w) => {
+      const own = new Map<number, number>();
+      if (w.exact !== undefined) {
+        const t = find(terms, w.exact);
+        if (t !== -1) own.set(t, 1);
       }
+      if (w.prefix !== undefined) {
+        for (const t of expand(terms, w.prefix, postingCount)) own.set(t, (own.get(t) ?? 0) + PREFIX_BOOST);
+      }
+      for (const [t, b] of own) boosts.set(t, (boosts.get(t) ?? 0) + b);
+      return own;
     });
-    // lunr's own "required" presence demands the term in every field; check each word here instead.
-    const docs: SearchDoc[] = [];
-    for (const r of results) {
-      const terms = Object.keys(r.matchData.metadata);
-      const all = words.every((w) => terms.some((t) => t === w.exact || (w.prefix !== undefined && t.startsWith(w.prefix))));
-      if (!all) continue;
-      docs.push(file.docs[Number(r.ref)]);
-      if (docs.length >= limit) break;
-    }
-    return { docs, words };
-  };
-
-  const ranges: Engine['ranges'] = (text, words) => {
-    const out: Range[] = [];
-    const latin = words.filter((w) => !w.cjk);
-    if (latin.length) {
-      for (const t of splitWords(text)) {
-        if (t.cjk) continue;
-        const hit = latin.some((w) => (w.exact !== undefined && stem(t.word) === w.exact) || (w.prefix !== undefined && t.word.startsWith(w.prefix)));
-        if (hit) out.push({ start: t.start, end: t.end });
+    // A section must have every word; its score is the sum over all matched terms.
+    const seen = new Uint8Array(docCount);
+    const scored = new Set<number>();
+    for (const own of perWord) {
+      seen.fill(0);
+      // A term reached by two words is weighed once (with both boosts) but marks for each.
+      for (const t of own.keys()) {
+        score(t, boosts.get(t)!, scored.has(t) ? undefined : total, seen);
+        scored.add(t);
       }
+      for (let d = 0; d < docCount; d++) if (seen[d]) matched[d]++;
     }
-    const lower = text.toLowerCase();
-    for (const run of new Set(words.filter((w) => w.cjk).map((w) => w.mark))) {
-      for (let i = lower.indexOf(run); i !== -1; i = lower.indexOf(run, i + run.length)) out.push({ start: i, end: i + run.length });
-    }
-    return out.sort((a, b) => a.start - b.start);
+    const found: number[] = [];
+    for (let d = 0; d < docCount; d++) if (matched[d] === words.length) found.push(d);
+    found.sort((a, b) => total[b] - total[a] || a - b);
+    return { hits: found.slice(0, limit).map(hit), words };
   };
 
-  return { docs: file.docs, search, ranges };
+  const parentsOf = (d: number): string[] => {
+    const p = docs.parents[d];
+    if (typeof p !== 'number') return p;
+    return p < 0 ? [] : [...parentsOf(p), docs.titles[p]];
+  };
+
+  const hit = (d: number): SearchHit => ({
+    id: docs.ids[d],
+    title: docs.titles[d],
+    parents: parentsOf(d),
+    ...(docs.page && docs.pages && { page: docs.pages[docs.page[d]] }),
+    ...(docs.snippets && { snippet: docs.snippets[d] }),
+  });
+
+  return { search };
+}
+
+const CODES = new Int8Array(128).fill(-1);
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('').forEach((c, i) => { CODES[c.charCodeAt(0)] = i; });
+
+function code(text: string, at: number): number {
+  const v = CODES[text.charCodeAt(at)];
+  if (v === undefined || v < 0) throw new Error(`search index: bad posting data at ${at}`);
+  return v;
+}
+
+/** Position of `term` in the sorted `terms`, or -1. */
+function find(terms: string[], term: string): number {
+  const i = lowerBound(terms, term);
+  return terms[i] === term ? i : -1;
+}
+
+function lowerBound(terms: string[], key: string): number {
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (terms[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Terms starting with `prefix`, most common first, up to PREFIX_POSTINGS postings in all. */
+function expand(terms: string[], prefix: string, postings: (t: number) => number): number[] {
+  const out: number[] = [];
+  for (let t = lowerBound(terms, prefix); t < terms.length && terms[t].startsWith(prefix); t++) out.push(t);
+  if (out.length <= 1) return out;
+  out.sort((a, b) => postings(b) - postings(a) || a - b);
+  let budget = PREFIX_POSTINGS;
+  return out.filter((t, i) => {
+    if (i > 0 && postings(t) > budget) return false;
+    budget -= postings(t);
+    return true;
+  });
 }

@@ -57,6 +57,36 @@ export function sectionTextNodes(heading: Element, sectionIds: Set<string>, pros
   return nodes;
 }
 
+/**
+ * The section's prose (not its heading, not its code), spaces collapsed, up to about `max`
+ * characters: the source of its snippet. Stops early, so a long section costs no more than a short one.
+ */
+export function sectionProse(heading: Element, sectionIds: Set<string>, max: number): string {
+  const walker = heading.ownerDocument.createTreeWalker(heading.ownerDocument.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  walker.currentNode = heading;
+  const parts: string[] = [];
+  let length = 0;
+  for (let node = walker.nextNode(); node && length < max; node = walker.nextNode()) {
+    if (node instanceof Element) {
+      if (/^H[1-6]$/.test(node.tagName) && sectionIds.has(node.id)) break;
+      // Code sits in its own column and the heading is the title: skip their whole subtrees.
+      if (node.matches('pre, .highlight, script, style') || node === heading) skipSubtree(walker);
+      continue;
+    }
+    if (heading.contains(node)) continue;
+    parts.push((node as Text).data);
+    length += (node as Text).data.length;
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim().slice(0, max);
+}
+
+/** Moves the walker to the last node inside its current element, so nextNode() leaves it. */
+function skipSubtree(walker: TreeWalker): void {
+  let last: Node | null = walker.currentNode;
+  while (last?.lastChild) last = last.lastChild;
+  if (last) walker.currentNode = last;
+}
+
 /** Marks `rangesOf(text)` in each text node of the section; returns the first mark. */
 export function highlightSection(heading: Element, sectionIds: Set<string>, rangesOf: (text: string) => Range[]): Element | undefined {
   let first: Element | undefined;

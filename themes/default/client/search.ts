@@ -1,12 +1,24 @@
 // Search box: type-ahead results under the box, keyboard navigation, and marks in the chosen
-// section. Loaded by main.ts only when the page has a search box; lunr and the index (the
-// engine chunk) are fetched on the first focus of the box or the first `/`, never before.
+// section. Loaded by main.ts only when the page has a search box; the index, the search worker
+// and the marking code are fetched on the first focus of the box or the first `/`, never before.
+// Queries are answered in the worker, one at a time: while one is out, only the newest typed
+// query waits, so a fast typist never queues stale work and the page's thread only draws.
 
-import type { Engine, SearchDoc } from './search-engine';
-import { appendMarked, clearHighlights, highlightSection, sectionTextNodes, snippetAround } from './search-marks';
+import type { SearchHit, SearchResult } from './search-engine';
+import type { QueryWord, Range } from './search-match';
+import { appendMarked, clearHighlights, highlightSection, sectionProse, snippetAround } from './search-marks';
 
 const SMALL_SCREEN = '(max-width: 930px)';
 const LOADING_DELAY_MS = 150;
+/** Prose read from a section for its snippet: enough for a window around a match near the top. */
+const SNIPPET_SOURCE = 1500;
+
+/** Answers queries: the search worker, or the engine on this thread where no worker can start. */
+interface Backend {
+  /** Section ids and their pages, in index order (a section ends where the next one starts). */
+  sections: Array<{ id: string; page?: string }>;
+  search(query: string): Promise<SearchResult & { error?: string }>;
+}
 
 export function initSearch(): void {
   const input = document.querySelector<HTMLInputElement>('#input-search');
@@ -22,11 +34,16 @@ export function initSearch(): void {
   input.setAttribute('aria-autocomplete', 'list');
   input.setAttribute('aria-expanded', 'false');
 
-  let engine: Engine | undefined;
+  let backend: Backend | undefined;
+  let ranges: ((text: string, words: QueryWord[]) => Range[]) | undefined;
   let loading: Promise<void> | undefined;
   let failed: string | undefined;
   let active = -1;
-  let lastWords: ReturnType<Engine['search']>['words'] = [];
+  let lastWords: QueryWord[] = [];
+  // The query shown, the one being answered, and the newest typed while it was: one in flight at a time.
+  let shown: string | undefined;
+  let asked: string | undefined;
+  let next: string | undefined;
   const siteRoot = new URL('../', new URL(indexUrl, window.location.href));
   const textCache = new Map<string, string>();
   let sectionIds: Set<string> | undefined;
@@ -35,13 +52,14 @@ export function initSearch(): void {
     (loading ??= Promise.all([
       fetch(indexUrl).then((r) => {
         if (!r.ok) throw new Error(`${r.status} ${r.statusText}`);
-        return r.json();
+        return r.arrayBuffer();
       }),
-      import('./search-engine'),
-    ]).then(([file, mod]) => {
-      engine = mod.createEngine(file);
+      import('./search-match'),
+    ]).then(async ([bytes, match]) => {
+      ranges = match.createMatcher();
+      backend = await startWorker(bytes).catch(() => onThisThread(bytes));
       // The headings of this page's sections: a section ends where the next one starts.
-      sectionIds = new Set(engine.docs.filter((d) => onThisPage(d)).map((d) => d.id));
+      sectionIds = new Set(backend.sections.filter((d) => onThisPage(d)).map((d) => d.id));
       update();
     }).catch((err: unknown) => {
       failed = 'Search is unavailable: ' + (err instanceof Error ? err.message : String(err));
@@ -49,13 +67,13 @@ export function initSearch(): void {
       update();
     }));
 
-  const onThisPage = (doc: SearchDoc): boolean => {
+  const onThisPage = (doc: { page?: string }): boolean => {
     if (doc.page === undefined) return true;
     const path = (p: string) => p.replace(/index\.html$/, '');
     return path(new URL(doc.page, siteRoot).pathname) === path(window.location.pathname);
   };
 
-  const href = (doc: SearchDoc): string =>
+  const href = (doc: SearchHit): string =>
     onThisPage(doc) ? `#${encodeURIComponent(doc.id)}` : `${new URL(doc.page!, siteRoot).href}#${encodeURIComponent(doc.id)}`;
 
   const notice = (text: string): void => {
@@ -63,47 +81,73 @@ export function initSearch(): void {
     li.className = 'search-notice';
     li.textContent = text;
     list.replaceChildren(li);
+    list.removeAttribute('aria-busy');
     input.setAttribute('aria-expanded', 'true');
   };
 
   const close = (): void => {
     list.replaceChildren();
+    list.removeAttribute('aria-busy');
     active = -1;
+    shown = undefined;
     input.setAttribute('aria-expanded', 'false');
     input.removeAttribute('aria-activedescendant');
   };
 
-  // The section's prose as shown on this page, or the stored start of it for another page.
-  const textOf = (doc: SearchDoc): string => {
-    if (!onThisPage(doc) || !sectionIds) return doc.snippet;
+  // The start of the section's prose as shown on this page, or the stored start of it for another page.
+  const textOf = (doc: SearchHit): string => {
+    if (!onThisPage(doc) || !sectionIds) return doc.snippet ?? '';
     let text = textCache.get(doc.id);
     if (text === undefined) {
       const heading = document.getElementById(doc.id);
-      text = heading ? sectionTextNodes(heading, sectionIds, true).map((n) => n.data).join(' ').replace(/\s+/g, ' ').trim() : doc.snippet;
+      text = heading ? sectionProse(heading, sectionIds, SNIPPET_SOURCE) : doc.snippet ?? '';
       textCache.set(doc.id, text);
     }
     return text;
   };
 
+  /** Sends the box's query to the backend unless one is being answered (then it goes next). */
   function update(): void {
     const query = input!.value;
     if (!query.trim()) {
+      next = undefined;
       close();
       clearHighlights();
       return;
     }
     if (failed) return notice(failed);
-    if (!engine) return;
-    const { docs, words } = engine.search(query);
-    lastWords = words;
-    if (!docs.length) return notice(`No results for “${query.trim()}”`);
-    const items = docs.map((doc, i) => result(doc, i, engine!));
-    list!.replaceChildren(...items);
+    if (!backend || query === shown) return;
+    list!.setAttribute('aria-busy', 'true');
+    if (asked !== undefined) {
+      next = query;
+      return;
+    }
+    asked = query;
+    void backend.search(query).then((answer) => {
+      asked = undefined;
+      // Only the newest query is worth drawing; an older answer is dropped.
+      if (next !== undefined && next !== query) {
+        next = undefined;
+        return update();
+      }
+      next = undefined;
+      if (input!.value !== query) return update();
+      render(query, answer);
+    });
+  }
+
+  function render(query: string, answer: SearchResult & { error?: string }): void {
+    shown = query;
+    list!.removeAttribute('aria-busy');
+    if (answer.error) return notice('Search failed: ' + answer.error);
+    lastWords = answer.words;
+    if (!answer.hits.length) return notice(`No results for “${query.trim()}”`);
+    list!.replaceChildren(...answer.hits.map((doc, i) => result(doc, i)));
     input!.setAttribute('aria-expanded', 'true');
     select(0);
   }
 
-  function result(doc: SearchDoc, i: number, e: Engine): HTMLLIElement {
+  function result(doc: SearchHit, i: number): HTMLLIElement {
     const li = document.createElement('li');
     const a = document.createElement('a');
     a.href = href(doc);
@@ -112,7 +156,7 @@ export function initSearch(): void {
     a.dataset.section = doc.id;
     const title = document.createElement('span');
     title.className = 'search-result-title';
-    appendMarked(title, doc.title, e.ranges(doc.title, lastWords));
+    appendMarked(title, doc.title, ranges!(doc.title, lastWords));
     a.appendChild(title);
     if (doc.parents.length) {
       const parents = document.createElement('span');
@@ -122,7 +166,7 @@ export function initSearch(): void {
     }
     const full = textOf(doc);
     if (full) {
-      const cut = snippetAround(full, e.ranges(full, lastWords));
+      const cut = snippetAround(full, ranges!(full, lastWords));
       const snippet = document.createElement('span');
       snippet.className = 'search-result-snippet';
       appendMarked(snippet, cut.text, cut.ranges);
@@ -149,20 +193,21 @@ export function initSearch(): void {
   // The reader chose a result (click or Enter): the link scrolls; marks go into that section only.
   list.addEventListener('click', (event) => {
     const a = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[role="option"]') : null;
-    if (!a || !engine || !sectionIds) return;
+    if (!a || !ranges || !sectionIds) return;
     clearHighlights();
-    const doc = engine.docs.find((d) => d.id === a.dataset.section && href(d) === a.getAttribute('href'));
-    const heading = doc && onThisPage(doc) ? document.getElementById(doc.id) : null;
-    if (heading) highlightSection(heading, sectionIds, (text) => engine!.ranges(text, lastWords));
+    const rangesOf = ranges;
+    const onPage = a.getAttribute('href') === `#${encodeURIComponent(a.dataset.section ?? '')}`;
+    const heading = onPage ? document.getElementById(a.dataset.section ?? '') : null;
+    if (heading) highlightSection(heading, sectionIds, (text) => rangesOf(text, lastWords));
     if (window.matchMedia(SMALL_SCREEN).matches) close();
   });
 
   input.addEventListener('focus', () => void load());
   input.addEventListener('input', () => {
-    if (engine || failed) return update();
+    if (backend || failed) return update();
     void load();
     // Show that something is coming only when it is slow enough to notice.
-    setTimeout(() => { if (!engine && !failed && input.value.trim()) notice('Loading search…'); }, LOADING_DELAY_MS);
+    setTimeout(() => { if (!backend && !failed && input.value.trim()) notice('Loading search…'); }, LOADING_DELAY_MS);
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -186,4 +231,38 @@ export function initSearch(): void {
     event.preventDefault();
     input.focus();
   });
+}
+
+/** The worker (its own chunk): reads the index and answers off this thread. */
+function startWorker(bytes: ArrayBuffer): Promise<Backend> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
+    const waiting = new Map<number, (r: SearchResult & { error?: string }) => void>();
+    let id = 0;
+    worker.onerror = (e) => { e.preventDefault(); worker.terminate(); reject(new Error(e.message || 'worker failed')); };
+    worker.onmessage = (event: MessageEvent) => {
+      const data = event.data;
+      if (data.ready) {
+        resolve({
+          sections: data.sections,
+          search: (query) => new Promise((answer) => { waiting.set(++id, answer); worker.postMessage({ id, query }); }),
+        });
+      } else if (data.id === undefined && data.error) {
+        reject(new Error(data.error));
+      } else {
+        waiting.get(data.id)?.(data);
+        waiting.delete(data.id);
+      }
+    };
+    // A copy goes to the worker: the page keeps its bytes in case the worker cannot start.
+    worker.postMessage({ index: bytes.slice(0) });
+  });
+}
+
+/** Where no worker can start (a page opened from disk): the engine on this thread. */
+async function onThisThread(bytes: ArrayBuffer): Promise<Backend> {
+  const { createEngine, sectionList } = await import('./search-engine');
+  const file = JSON.parse(new TextDecoder().decode(bytes));
+  const engine = createEngine(file);
+  return { sections: sectionList(file), search: async (query) => engine.search(query) };
 }

@@ -1,0 +1,26 @@
+// The search worker: reads the index and answers queries off the page's thread, so neither a
+// large index arriving nor a query over it ever holds up scrolling or typing. Messages:
+//   page → worker  { index: ArrayBuffer }         the index file's bytes (fetched by the page,
+//                                                 so the request shows in its timeline)
+//                  { id, query, limit? }          a query
+//   worker → page  { ready, sections } | { error } after reading the index (sections: ids, pages)
+//                  { id, hits, words }            the answer to query `id`
+
+import { createEngine, sectionList, type Engine } from './search-engine';
+
+let engine: Engine | undefined;
+
+self.onmessage = (event: MessageEvent) => {
+  const data = event.data as { index?: ArrayBuffer; id?: number; query?: string; limit?: number };
+  try {
+    if (data.index) {
+      const file = JSON.parse(new TextDecoder().decode(data.index));
+      engine = createEngine(file);
+      self.postMessage({ ready: true, sections: sectionList(file) });
+    } else if (engine && typeof data.query === 'string') {
+      self.postMessage({ id: data.id, ...engine.search(data.query, data.limit) });
+    }
+  } catch (err) {
+    self.postMessage({ id: data.id, error: err instanceof Error ? err.message : String(err) });
+  }
+};
