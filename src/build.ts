@@ -3,7 +3,7 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { build as viteBuild } from 'vite';
+import { openHighlightCache, type HighlightCache } from './cache/highlight-cache.js';
 import { resolveConfig, type ResolvedConfig, type ShaleOptions } from './config.js';
 import { ShaleError } from './errors.js';
 import { findPages } from './load/pages.js';
@@ -28,7 +28,16 @@ export interface BuildResult {
   warnings: Diagnostic[];
 }
 
-export async function build(options: ShaleOptions = {}, log: Logger = consoleLogger(options.quiet)): Promise<BuildResult> {
+/** Options of the build() API that the CLI does not set. */
+export interface BuildExtras {
+  /**
+   * Keep highlighted code between builds in `<root>/.shale-cache/` (default true); false
+   * neither reads nor writes it.
+   */
+  cache?: boolean;
+}
+
+export async function build(options: ShaleOptions = {}, log: Logger = consoleLogger(options.quiet), extras: BuildExtras = {}): Promise<BuildResult> {
   const t0 = performance.now();
   const config = resolveConfig(options);
   checkSourceFolder(config);
@@ -43,12 +52,14 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
     });
   }
 
-  const ctx = renderContext(config);
+  const caches: HighlightCache[] = [];
+  const ctx = renderContext(config, extras.cache === false ? undefined : caches);
   const pages = await stage(log, 'render', async () => {
     const out: Page[] = [];
     for (const s of sources) out.push(await renderPage(s, ctx));
+    for (const c of caches) c.save();
     return out;
-  }, (p) => `${plural(p.reduce((n, x) => n + x.headings.length, 0), 'heading')}`);
+  }, (p) => `${plural(p.reduce((n, x) => n + x.headings.length, 0), 'heading')}${cacheNote(caches)}`);
 
   const staging = makeStagingFolder(config.outDir);
   try {
@@ -72,18 +83,34 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
   return { outDir: config.outDir, pages, warnings };
 }
 
-function renderContext(config: ResolvedConfig): RenderContext {
+/** With `caches`, each highlighter reads and (once saved) writes its persistent cache, listed there. */
+function renderContext(config: ResolvedConfig, caches?: HighlightCache[]): RenderContext {
   // One highlighter per code theme for this run: grammars compile once, whatever the page count.
   const highlighters = new Map<string, Promise<CodeHighlighter>>();
+  const cacheDir = join(config.root, '.shale-cache');
   return {
     md: createMarkdown(),
     idScheme: config.idScheme,
     highlighter(theme) {
       let h = highlighters.get(theme);
-      if (!h) highlighters.set(theme, (h = createCodeHighlighter(theme as BundledTheme)));
+      if (!h) {
+        h = createCodeHighlighter(theme as BundledTheme).then((inner) => {
+          if (!caches) return inner;
+          const cache = openHighlightCache(cacheDir, config.sourceDir, inner);
+          caches.push(cache);
+          return cache.highlighter;
+        });
+        highlighters.set(theme, h);
+      }
       return h;
     },
   };
+}
+
+function cacheNote(caches: HighlightCache[]): string {
+  const reused = caches.reduce((n, c) => n + c.stats.reused, 0);
+  const highlighted = caches.reduce((n, c) => n + c.stats.highlighted, 0);
+  return caches.length ? `, ${plural(highlighted, 'block')} highlighted, ${reused} from cache` : '';
 }
 
 /** Each page's shell, content and search index, keyed by its virtual entry id for Vite. */
@@ -110,6 +137,8 @@ function footerEnv(ctx: RenderContext) {
 }
 
 async function bundle(pages: Map<string, CompiledPage>, config: ResolvedConfig, outDir: string): Promise<void> {
+  // Imported here, not at the top: Vite takes ~0.3 s to load, and a build that fails earlier never needs it.
+  const { build: viteBuild } = await import('vite');
   await viteBuild({
     configFile: false,
     root: config.sourceDir,

@@ -78,7 +78,7 @@ export interface Page {
   /** Every fence language seen, for the theme's tab CSS. */
   languages: string[];
   /** The code theme's name and colours, for the dark column's custom properties. */
-  codeTheme: { name: string; bg: string; fg: string; type: 'dark' | 'light' };
+  codeTheme: { name: string; bg: string; fg: string; type: 'dark' | 'light'; css?: string };
   warnings: Diagnostic[];
 }
 

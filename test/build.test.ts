@@ -49,8 +49,10 @@ describe('building the sample', () => {
     const ruby = $('div.highlight > pre.highlight.ruby.tab-ruby > code');
     expect(ruby.length).toBeGreaterThanOrEqual(2);
     expect(ruby.first().text()).toContain("require 'kittn'");
-    // Highlighted: shiki colours in the code.
-    expect(ruby.first().find('span[style*="color"]').length).toBeGreaterThan(0);
+    // Highlighted: shiki colours in the code, as classes that the page's own <style> defines.
+    const classes = ruby.first().find('span[class]').map((_, s) => $(s).attr('class')).get();
+    expect(classes.length).toBeGreaterThan(0);
+    for (const c of new Set(classes)) expect($('style#shale-page').text()).toMatch(new RegExp(`\\.highlight \\.${c}\\{color:#`));
     const json = $('pre.highlight.json');
     expect(json.length).toBeGreaterThan(0);
     // The tab CSS hides only other tabs' blocks, so json is never hidden.

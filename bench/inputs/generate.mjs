@@ -83,7 +83,7 @@ function writeSplit(dir, md) {
     if (!fence && parts.at(-1).length && (/^# /.test(line) || /^<h1[ >]/.test(line))) parts.push([]);
     parts.at(-1).push(line);
   }
-  const names = parts.slice(1).map((_, i) => String(i + 1).padStart(3, '0'));
+  const names = parts.slice(1).map((_, i) => `tag-${String(i + 1).padStart(3, '0')}`);
   parts.slice(1).forEach((p, i) => fs.writeFileSync(path.join(dir, 'includes', `_${names[i]}.md`), p.join('\n') + '\n'));
   const head = fm.replace(/\nincludes:[^\n]*(\n[ \t]*-[^\n]*)*|\n---\n$/g, '') + `\nincludes:\n${names.map((n) => `  - ${n}`).join('\n')}\n---\n`;
   fs.writeFileSync(path.join(dir, 'index.html.md'), head + parts[0].join('\n'));

@@ -15,7 +15,7 @@ import { createMarkdown } from '../markdown/create.js';
 import { createEnv } from '../markdown/env.js';
 import { createCodeHighlighter, escapeHtml, type CodeHighlighter } from '../markdown/highlight.js';
 import { renderPage, type RenderContext } from '../render/page.js';
-import { buildSearchIndex } from '../search/index.js';
+import { searchIndexes } from '../search/scope.js';
 import { renderToc } from '../transform/toc.js';
 import type { Diagnostic, Page } from '../types.js';
 import { pageShell } from '../vite/html.js';
@@ -74,7 +74,8 @@ export function createSite(config: ResolvedConfig, opts: { lint?: boolean } = {}
     },
   };
   const entries = new Map<string, SiteEntry>();
-  const searchCache = new WeakMap<Page, string>();
+  // Search indexes of the current good pages (a site-wide index spans pages): made on request.
+  let indexes: { pages: Page[]; byPath: Map<string, string> } | undefined;
 
   const template = () => readFileSync(join(config.themeDir, 'index.html'), 'utf8');
   const footerEnv = () => createEnv({ tabs: [], idScheme: config.idScheme, highlight: escapeHtml, knowsLanguage: () => true });
@@ -155,11 +156,11 @@ export function createSite(config: ResolvedConfig, opts: { lint?: boolean } = {}
       return entry.page ? renderToc(entry.page.toc) : '';
     },
     searchIndex(entry) {
-      const page = entry.page;
-      if (!page?.source.frontmatter.search) return undefined;
-      let s = searchCache.get(page);
-      if (s === undefined) searchCache.set(page, (s = JSON.stringify(buildSearchIndex(page.sections))));
-      return s;
+      const pages = [...entries.values()].flatMap((e) => (e.page ? [e.page] : []));
+      if (!indexes || indexes.pages.length !== pages.length || indexes.pages.some((p, i) => p !== pages[i])) {
+        indexes = { pages, byPath: searchIndexes(pages) };
+      }
+      return indexes.byPath.get(entry.outPath);
     },
     compiled() {
       const map = new Map<string, CompiledPage>();

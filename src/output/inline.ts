@@ -1,7 +1,8 @@
 // `shale build --inline`: each page becomes one self-contained HTML file. Its script, styles,
 // search index and the images it shows are put inside it (data: URLs), so the file works when
 // mailed, attached or opened from disk, with no request to any host. Files that were inlined are
-// removed from the output; anything else the page links to (downloads) stays beside it.
+// removed from the output, and so is Vite's assets/ folder; anything else the page links to
+// (downloads, images copied from the source) stays beside it.
 
 import * as cheerio from 'cheerio';
 import { existsSync, readdirSync, readFileSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,9 @@ export function inlineSite(outDir: string, pages: string[]): number {
     writeFileSync(file, inlinePage(readFileSync(file, 'utf8'), dirname(file), outDir, used));
   }
   for (const f of used) rmSync(f, { force: true });
+  // What is left of Vite's output are chunks loaded on demand with a fallback in the page (the
+  // search worker: search then runs on the page's thread), so the page needs none of them.
+  rmSync(join(outDir, 'assets'), { recursive: true, force: true });
   removeEmptyFolders(outDir);
   return used.size;
 }

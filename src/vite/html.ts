@@ -97,6 +97,8 @@ export function pageCss(page: Page): string {
   // --code-shade: the colour the theme mixes into the code background to lift token contrast
   // to WCAG AA (black under a dark code theme, white under a light one).
   let css = `:root{--code-bg:${cssColor(bg)};--code-fg:${cssColor(fg)};--code-shade:${type === 'light' ? '#fff' : '#000'}}`;
+  // The code theme's token classes (markdown/highlight.ts).
+  css += page.codeTheme.css ?? '';
   const keys = page.source.frontmatter.language_tabs.map((t) => t.key);
   for (const raw of keys) {
     const key = classToken(raw);

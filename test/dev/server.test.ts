@@ -4,6 +4,7 @@ import { createServer as createHttpServer, request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServer, type DevServer } from '../../src/dev/server.js';
+import { SEARCH_INDEX_VERSION } from '../../src/search/index.js';
 import { tempProject } from '../helpers.js';
 
 const silent = { info: () => {}, warn: () => {} };
@@ -42,7 +43,9 @@ describe('shale dev server', () => {
     expect(body).toContain('<h1 id="dev-page">Dev Page</h1>');
     expect(body).toContain('/@shale-dev/client.ts');
     expect((await rawGet('/@shale-theme/main.ts')).status).toBe(200);
-    expect(JSON.parse((await rawGet('/@shale-search/index.html.json')).body).docs[0].title).toBe('Dev Page');
+    const index = await rawGet('/@shale-search/index.html.json');
+    expect(JSON.parse(index.body).version).toBe(SEARCH_INDEX_VERSION);
+    expect(index.body).toContain('Dev Page');
   });
 
   it.each([

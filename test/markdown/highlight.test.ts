@@ -7,11 +7,33 @@ describe('highlighting', () => {
     const hl = await createCodeHighlighter('monokai');
     await hl.load(['ruby']);
     const html = hl.highlight("puts '<a>' # note", 'ruby');
-    expect(html).toMatch(/<span style="color:#[0-9A-Fa-f]{6}">/);
     expect(html).toContain('&lt;a&gt;');
     expect(html).not.toContain('<a>');
-    // Text survives highlighting exactly.
-    expect(html.replace(/<[^>]+>/g, '')).toBe("puts &#39;&lt;a&gt;&#39; # note");
+    // Text survives highlighting exactly; quotes need no escaping between tags.
+    expect(html.replace(/<[^>]+>/g, '')).toBe("puts '&lt;a&gt;' # note");
+  });
+
+  it('colours tokens with one class per theme style, defined in the theme CSS', async () => {
+    const hl = await createCodeHighlighter('monokai');
+    await hl.load(['ruby']);
+    const html = hl.highlight("puts 'hi' # note", 'ruby');
+    expect(html).not.toContain('style=');
+    const classes = [...html.matchAll(/<span class="(t[0-9a-z]+)">/g)].map((m) => m[1]);
+    expect(new Set(classes).size).toBeGreaterThanOrEqual(2); // the string and the comment differ
+    for (const c of classes) expect(hl.theme.css).toMatch(new RegExp(`\\.highlight \\.${c}\\{color:#[0-9a-f]{6}`));
+    // monokai sets parameters in italics: the font style travels with the class.
+    await hl.load(['python']);
+    const param = /<span class="(t[0-9a-z]+)">self<\/span>/.exec(hl.highlight('def f(self):\n  return 1', 'python'))?.[1];
+    expect(param).toBeDefined();
+    expect(hl.theme.css).toMatch(new RegExp(`\\.highlight \\.${param}\\{[^}]*font-style:italic`));
+  });
+
+  it('gives the same class names to a second highlighter of the same theme', async () => {
+    const a = await createCodeHighlighter('github-dark');
+    const b = await createCodeHighlighter('github-dark');
+    expect(a.theme.css).toBe(b.theme.css);
+    expect(a.version).toBe(b.version);
+    expect(a.version).not.toBe((await createCodeHighlighter('monokai')).version);
   });
 
   it('falls back to escaped text for a language it was not asked to load', async () => {

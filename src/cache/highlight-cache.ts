@@ -1,0 +1,95 @@
+// A highlight cache kept between builds: highlighting is most of a cold build (DESIGN §1), and a
+// block's HTML depends only on its language, its code and the highlighter's version (shiki's
+// version, the theme, shale's HTML format). One file per source folder and code theme, read at
+// the start of a build and rewritten at the end with exactly the blocks this build used, so it
+// never grows past one build's worth. A file that cannot be read or parsed is ignored.
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CodeHighlighter } from '../markdown/highlight.js';
+
+/** Bump when the file layout below changes. */
+const FILE_FORMAT = 1;
+
+interface CacheFile {
+  format: number;
+  /** CodeHighlighter.version: a file written by another shiki, theme or format is not used. */
+  version: string;
+  /** key → HTML, keys from keyOf(). */
+  blocks: Record<string, string>;
+}
+
+export interface HighlightCacheStats {
+  /** Blocks highlighted by shiki in this build. */
+  highlighted: number;
+  /** Blocks served from the cache. */
+  reused: number;
+}
+
+export interface HighlightCache {
+  /** The highlighter with the cache in front of it. */
+  highlighter: CodeHighlighter;
+  stats: HighlightCacheStats;
+  /** Writes the blocks used since open (only when something changed). */
+  save(): void;
+}
+
+/** `scope` tells apart the caches of different source folders sharing one cache folder. */
+export function openHighlightCache(dir: string, scope: string, inner: CodeHighlighter): HighlightCache {
+  const file = join(dir, `highlight-${hash(`${scope}\0${inner.version}`).slice(0, 16)}.json`);
+  const stored = readCache(file, inner.version);
+  const used = new Map<string, string>();
+  const stats: HighlightCacheStats = { highlighted: 0, reused: 0 };
+  return {
+    stats,
+    highlighter: {
+      ...inner,
+      highlight(code, lexer) {
+        const key = hash(`${lexer}\0${code}`);
+        let html = used.get(key) ?? stored.get(key);
+        if (html === undefined) {
+          html = inner.highlight(code, lexer);
+          stats.highlighted++;
+        } else {
+          stats.reused++;
+        }
+        used.set(key, html);
+        return html;
+      },
+    },
+    save() {
+      // Nothing new and nothing dropped: the file on disk is already this build's.
+      if (stats.highlighted === 0 && used.size === stored.size) return;
+      writeCache(file, { format: FILE_FORMAT, version: inner.version, blocks: Object.fromEntries(used) });
+    },
+  };
+}
+
+function readCache(file: string, version: string): Map<string, string> {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile>;
+    if (data.format !== FILE_FORMAT || data.version !== version || typeof data.blocks !== 'object' || !data.blocks) return new Map();
+    const blocks = new Map<string, string>();
+    for (const [k, v] of Object.entries(data.blocks)) if (typeof v === 'string') blocks.set(k, v);
+    return blocks;
+  } catch {
+    return new Map(); // missing, unreadable or corrupt: start afresh
+  }
+}
+
+function writeCache(file: string, data: CacheFile): void {
+  // Written aside and renamed, so a build stopped half-way never leaves half a file behind.
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(tmp, JSON.stringify(data));
+    renameSync(tmp, file);
+  } catch {
+    rmSync(tmp, { force: true }); // a cache that cannot be written only costs time
+  }
+}
+
+function hash(s: string): string {
+  return createHash('sha1').update(s).digest('base64url');
+}

@@ -1,0 +1,90 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openHighlightCache } from '../../src/cache/highlight-cache.js';
+import type { CodeHighlighter } from '../../src/markdown/highlight.js';
+
+// A stand-in highlighter that counts its calls and marks its output, so a test can tell
+// cached HTML from fresh HTML.
+function fakeHighlighter(version = 'v1', mark = 'fresh'): CodeHighlighter & { calls: number } {
+  const h = {
+    calls: 0,
+    version,
+    theme: { name: 't', bg: '#000', fg: '#fff', type: 'dark' as const, css: '' },
+    knows: () => true,
+    load: async () => {},
+    highlight(code: string, lexer: string) { h.calls++; return `<${mark} ${lexer}>${code}`; },
+  };
+  return h;
+}
+
+const dirs: string[] = [];
+function cacheDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'shale-hl-cache-'));
+  dirs.push(d);
+  return d;
+}
+afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+
+function buildOnce(dir: string, blocks: Array<[string, string]>, inner = fakeHighlighter()) {
+  const cache = openHighlightCache(dir, '/site/source', inner);
+  const html = blocks.map(([code, lang]) => cache.highlighter.highlight(code, lang));
+  cache.save();
+  return { html, stats: cache.stats, inner };
+}
+
+describe('persistent highlight cache', () => {
+  it('serves a second build from the cache without calling the highlighter', () => {
+    const dir = cacheDir();
+    const first = buildOnce(dir, [['a = 1', 'ruby'], ['b = 2', 'python']]);
+    expect(first.stats).toEqual({ highlighted: 2, reused: 0 });
+    const second = buildOnce(dir, [['a = 1', 'ruby'], ['b = 2', 'python']], fakeHighlighter('v1', 'stale'));
+    expect(second.inner.calls).toBe(0);
+    expect(second.html).toEqual(first.html);
+  });
+
+  it('highlights again a block whose code or language changed, and only that one', () => {
+    const dir = cacheDir();
+    buildOnce(dir, [['a = 1', 'ruby'], ['b = 2', 'python']]);
+    const next = buildOnce(dir, [['a = 1', 'ruby'], ['b = 3', 'python'], ['a = 1', 'python']], fakeHighlighter('v1', 'new'));
+    expect(next.stats).toEqual({ highlighted: 2, reused: 1 });
+    expect(next.html).toEqual(['<fresh ruby>a = 1', '<new python>b = 3', '<new python>a = 1']);
+  });
+
+  it('ignores a cache written by another highlighter version', () => {
+    const dir = cacheDir();
+    buildOnce(dir, [['a = 1', 'ruby']]);
+    const other = buildOnce(dir, [['a = 1', 'ruby']], fakeHighlighter('v2', 'v2'));
+    expect(other.html).toEqual(['<v2 ruby>a = 1']);
+  });
+
+  it('ignores a corrupt cache file and replaces it with a good one', () => {
+    const dir = cacheDir();
+    buildOnce(dir, [['a = 1', 'ruby']]);
+    const [file] = readdirSync(dir);
+    writeFileSync(join(dir, file), '{"format":1,"version":"v1","blocks":{"trunc');
+    const again = buildOnce(dir, [['a = 1', 'ruby']], fakeHighlighter('v1', 'again'));
+    expect(again.html).toEqual(['<again ruby>a = 1']);
+    expect(JSON.parse(readFileSync(join(dir, file), 'utf8')).blocks).toBeTypeOf('object');
+    expect(buildOnce(dir, [['a = 1', 'ruby']]).inner.calls).toBe(0);
+  });
+
+  it('keeps only the blocks the last build used', () => {
+    const dir = cacheDir();
+    buildOnce(dir, [['old', 'ruby'], ['kept', 'ruby']]);
+    buildOnce(dir, [['kept', 'ruby']]);
+    const [file] = readdirSync(dir);
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, file), 'utf8')).blocks)).toHaveLength(1);
+  });
+
+  it('keeps the caches of two source folders apart', () => {
+    const dir = cacheDir();
+    openHighlightCache(dir, '/a', fakeHighlighter()).save();
+    const a = openHighlightCache(dir, '/a', fakeHighlighter());
+    a.highlighter.highlight('x', 'ruby'); a.save();
+    const b = openHighlightCache(dir, '/b', fakeHighlighter());
+    b.highlighter.highlight('y', 'ruby'); b.save();
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+});
