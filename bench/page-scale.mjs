@@ -118,7 +118,10 @@ async function measure(browser, url) {
   if (await page.locator('#input-search').count()) {
     await page.locator('#input-search').click();
     await page.keyboard.type('repo');
-    await page.waitForFunction(() => document.querySelector('.search-results a'), null, { timeout: LONG });
+    await page.waitForFunction(() => {
+      const list = document.querySelector('.search-results');
+      return list?.querySelector('li') && !/^Loading/.test(list.textContent ?? '') && !list.hasAttribute('aria-busy');
+    }, null, { timeout: LONG });
     await page.locator('#input-search').fill('');
     await page.evaluate(afterFrame);
     const before = await page.evaluate(() => window.__bench.keys.length);

@@ -7,6 +7,7 @@
 // one quote. The collected lines, with their `>` stripped, are parsed as a document of their own.
 
 import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { pushFlatText, tooDeep } from './depth.js';
 
 const GT = 0x3e;
 
@@ -34,6 +35,10 @@ function blockquote(state: StateBlock, startLine: number, endLine: number, silen
   if (silent) return true;
 
   const end = quoteEnd(state, startLine, endLine);
+  if (tooDeep(state)) {
+    pushFlatText(state, startLine, end);
+    return true;
+  }
   type Saved = [line: number, bMark: number, tShift: number, sCount: number, bsCount: number];
   const saved: Saved[] = [];
   for (let line = startLine; line < end; line++) {

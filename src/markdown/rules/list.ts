@@ -12,6 +12,7 @@
 // - a list does not interrupt a paragraph (registered without the "paragraph" alt chain).
 
 import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { pushFlatText, tooDeep } from './depth.js';
 import { parseSubdocument, type SourceLine } from './subdocument.js';
 
 interface Marker { ordered: boolean; content: number }
@@ -114,6 +115,10 @@ function list(state: StateBlock, startLine: number, endLine: number, silent: boo
   const first = markerAt(state, startLine, endLine);
   if (!first) return false;
   if (silent) return true;
+  if (tooDeep(state)) {
+    pushFlatText(state, startLine, endLine);
+    return true;
+  }
 
   const type = first.ordered ? 'ordered_list' : 'bullet_list';
   const tag = first.ordered ? 'ol' : 'ul';

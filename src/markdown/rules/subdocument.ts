@@ -16,10 +16,13 @@ export interface SourceLine {
 export function parseSubdocument(state: StateBlock, lines: SourceLine[]): void {
   if (!lines.length) return;
   const tokens: Token[] = [];
-  state.md.block.parse(lines.map((l) => l.text).join('\n') + '\n', state.md, state.env, tokens);
+  // Parsed at the enclosing level (not from 0, as md.block.parse would), so that nesting limits
+  // (depth.ts, markdown-it's maxNesting) count the whole depth, not just this item's.
+  const sub = new state.md.block.State(lines.map((l) => l.text).join('\n') + '\n', state.md, state.env, tokens);
+  sub.level = state.level;
+  state.md.block.tokenize(sub, sub.line, sub.lineMax);
   const original = (n: number): number => lines[Math.min(n, lines.length - 1)].line;
   for (const token of tokens) {
-    token.level += state.level;
     if (token.map) token.map = [original(token.map[0]), original(Math.max(token.map[1] - 1, token.map[0])) + 1];
     state.tokens.push(token);
   }

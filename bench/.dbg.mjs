@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+import { serveStatic } from '/work/main/bench/serve.mjs';
+const s = await serveStatic(process.argv[2]);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox'] });
+const p = await b.newPage();
+p.on('console', (m) => console.log('console', m.type(), m.text()));
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+p.on('requestfailed', (r) => console.log('failed', r.url()));
+p.on('worker', (w) => console.log('worker', w.url()));
+await p.goto(s.url);
+await p.locator('#input-search').click();
+await p.keyboard.type('repo');
+await p.waitForTimeout(3000);
+console.log(await p.evaluate(() => document.querySelector('.search-results').outerHTML.slice(0, 500)));
+await b.close(); await s.close();
