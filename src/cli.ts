@@ -3,15 +3,10 @@
 // Options come from the flags, then the config file (config-file.ts), then the defaults.
 
 import { parseArgs } from 'node:util';
-import { build } from './build.js';
 import { COMMANDS, commandHelp, mainHelp, type Command } from './cli-help.js';
 import { withConfigFile } from './config-file.js';
 import type { ShaleOptions } from './config.js';
-import { deploy } from './deploy.js';
-import { createServer } from './dev/server.js';
 import { ShaleError, formatDiagnostic } from './errors.js';
-import { init } from './init/index.js';
-import { preview } from './preview.js';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -72,18 +67,27 @@ function options(v: Values): ShaleOptions & { config?: string } {
 
 async function run(name: string, v: Values, positionals: string[]): Promise<number> {
   switch (name) {
-    case 'build':
+    // Each command loads its own modules: a build never pays for the dev server's imports.
+    case 'build': {
+      const { build } = await import('./build.js');
       await build(await withConfigFile(options(v)));
       return 0;
-    case 'init':
+    }
+    case 'init': {
+      const { init } = await import('./init/index.js');
       init(positionals[0] ?? '.');
       return 0;
-    case 'deploy':
+    }
+    case 'deploy': {
+      const { deploy } = await import('./deploy.js');
       await deploy({ ...options(v), remote: v.remote as string, branch: v.branch as string, message: v.message as string });
       return 0;
+    }
     case 'dev':
     case 'preview': {
-      const server = name === 'dev' ? await createServer(options(v)) : await preview(options(v));
+      const server = name === 'dev'
+        ? await (await import('./dev/server.js')).createServer(options(v))
+        : await (await import('./preview.js')).preview(options(v));
       // Runs until interrupted; closing lets Vite release the port and watchers.
       await new Promise<void>((resolve) => {
         const stop = () => { void server.close().then(resolve); };
