@@ -20,6 +20,7 @@ const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : fallback; };
 const RUNS = Number(arg('--runs', 3));
 const QUERY = arg('--query', 'list repository secrets');
+const SCROLL_STEPS = Number(arg('--scroll-steps', 600));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // As test/e2e/chromium.ts launches it.
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -82,7 +83,7 @@ async function measure(browser, url) {
   await page.goto(url, { waitUntil: 'load', timeout: LONG });
   const load = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventStart);
   const step = (what) => { if (process.env.BENCH_DEBUG) console.error(`  ${url}: ${what}`); };
-  step('loaded');
+  step(`loaded in ${load.toFixed(0)} ms`);
   const afterFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
   // First tab switch, right after load: a real click, timed from its mousedown to the frame after
@@ -145,25 +146,44 @@ async function measure(browser, url) {
   }
 
   step('scroll');
-  // Scroll the whole page: one step per frame, steps of a viewport or of 1/600 of the page
+  // Scroll the whole page: one step per frame, steps of a viewport or of 1/600 (--scroll-steps) of the page
   // (whichever is larger), frame times from requestAnimationFrame.
-  const frames = await page.evaluate(async () => {
+  const frames = await page.evaluate(async (steps) => {
     window.scrollTo(0, 0);
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
     const deltas = [];
     let last = performance.now();
-    for (let i = 0; i < 2000; i++) {
+    for (let i = 0; i <= steps + 1; i++) {
       const now = await new Promise((r) => requestAnimationFrame(r));
       if (i > 0) deltas.push(now - last);
       last = now;
       const height = document.documentElement.scrollHeight;
       if (window.scrollY + innerHeight >= height - 2) break;
-      window.scrollBy(0, Math.max(innerHeight, height / 600));
+      window.scrollBy(0, Math.max(innerHeight, height / steps));
+    }
+    return deltas;
+  }, SCROLL_STEPS);
+  // Reading: ten places spread over the page, at each 30 frames of 100 px (a wheel's pace), after
+  // the place has settled; the fling above is the harsh case, this is the common one.
+  const reading = await page.evaluate(async () => {
+    const deltas = [];
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    for (let k = 0; k < 10; k++) {
+      window.scrollTo(0, (k / 10) * document.documentElement.scrollHeight);
+      await frame();
+      await new Promise((r) => setTimeout(r, 300));
+      let last = await frame();
+      for (let i = 0; i < 30; i++) {
+        window.scrollBy(0, 100);
+        const now = await frame();
+        deltas.push(now - last);
+        last = now;
+      }
     }
     return deltas;
   });
   await context.close();
-  return { load, tabMs, searchMs, frames, errors };
+  return { load, tabMs, searchMs, frames, reading, errors };
 }
 
 const median = (xs) => { const s = xs.filter((x) => x !== undefined).sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : undefined; };
@@ -179,7 +199,8 @@ for (let i = 0; i < RUNS; i++) {
     const r = await measure(browser, servers[k].url);
     if (r.errors.length) console.error(`${s.name} run ${i + 1}: page errors: ${r.errors.slice(0, 3).join(' | ')}`);
     console.error(`${s.name} run ${i + 1}: load ${r.load.toFixed(0)} ms, tab ${r.tabMs?.toFixed(0)} ms, search ${r.searchMs?.toFixed(0)} ms, ` +
-      `scroll p50 ${pct(r.frames, 0.5).toFixed(1)} / p95 ${pct(r.frames, 0.95).toFixed(1)} ms over ${r.frames.length} frames`);
+      `fling p50 ${pct(r.frames, 0.5).toFixed(1)} / p95 ${pct(r.frames, 0.95).toFixed(1)} ms over ${r.frames.length} frames, ` +
+      `reading p50 ${pct(r.reading, 0.5).toFixed(1)} / p95 ${pct(r.reading, 0.95).toFixed(1)} ms`);
     results.get(s.name).push(r);
   }
 }
@@ -191,10 +212,12 @@ const row = (name) => {
   return {
     load: median(rs.map((r) => r.load)), tab: median(rs.map((r) => r.tabMs)), search: median(rs.map((r) => r.searchMs)),
     p50: median(rs.map((r) => pct(r.frames, 0.5))), p95: median(rs.map((r) => pct(r.frames, 0.95))),
+    r50: median(rs.map((r) => pct(r.reading, 0.5))), r95: median(rs.map((r) => pct(r.reading, 0.95))),
   };
 };
 const ms = (x) => (x === undefined ? '-' : x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(x < 100 ? 1 : 0)} ms`);
-const cols = [['load event', 'load'], ['first tab switch', 'tab'], ['search (typed)', 'search'], ['scroll p50', 'p50'], ['scroll p95', 'p95']];
+const cols = [['load event', 'load'], ['first tab switch', 'tab'], ['search (typed)', 'search'],
+  ['fling p50', 'p50'], ['fling p95', 'p95'], ['reading p50', 'r50'], ['reading p95', 'r95']];
 const rows = sites.map((s) => ({ name: s.name, ...row(s.name) }));
 const html = sites.map((s) => `${s.name} index.html ${mb(fs.statSync(path.join(s.dir, 'index.html')).size)} (${mb(gz(path.join(s.dir, 'index.html')))} gzipped)`);
 console.log(`\npage in Chromium ${spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim()}, ${os.cpus().length}x ${os.cpus()[0]?.model}, load ${os.loadavg()[0].toFixed(1)}; ` +

@@ -2,7 +2,7 @@
 // Search figures against issue #5's targets: index size (gzipped) against the page HTML (gzipped),
 // time from the index arriving to the first results on screen, and time per keystroke, in
 // Chromium (medians). It prints figures; it asserts nothing.
-//   node bench/search.mjs [--sections N] [--runs N] [--source DIR] [--keep]
+//   node bench/search.mjs [--sections N] [--runs N] [--source DIR | --input github] [--keep]
 // The issue's input is the GitHub REST reference (widdershins output of @octokit/openapi, 21 MB,
 // 7,500 headings). Until the generators for it exist (issue #7), the default input is a synthetic
 // page of the same shape written here: N sections (default 7,500) of prose, a parameter table
@@ -57,7 +57,8 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shale-search-bench-'));
 // --keep leaves the built site for a look (its folder is printed).
 if (process.argv.includes('--keep')) console.log(`work folder: ${work}`);
 else process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
-const sourceArg = arg('--source');
+// --input NAME: one of bench/inputs/generate.mjs's inputs (e.g. github).
+const sourceArg = arg('--source') ?? (arg('--input') && await (await import('./inputs/generate.mjs')).inputSource(arg('--input')));
 const source = sourceArg ? path.resolve(sourceArg) : path.join(work, 'source');
 if (!sourceArg) syntheticSource(source, SECTIONS);
 const md = fs.readdirSync(source).filter((f) => f.endsWith('.md')).reduce((n, f) => n + fs.statSync(path.join(source, f)).size, 0);
@@ -95,15 +96,20 @@ for (let run = 0; run < RUNS; run++) {
     const entry = performance.getEntriesByType('resource').find((e) => e.name.includes('search-index-'));
     return window.__first - entry.responseEnd;
   }));
-  // Typing: each prefix of a few words, as a reader types them.
-  keys.push(...await page.evaluate(() => {
+  // Typing: each prefix of a few words, as a reader types them. Queries are answered in a worker,
+  // so a keystroke is timed from its input event to the frame after its results are drawn.
+  keys.push(...await page.evaluate(async () => {
     const input = document.getElementById('input-search');
+    const list = document.querySelector('ul.search-results');
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const times = [];
     for (const phrase of ['list repository secrets', 'create a deployment', 'workflow run artifact', 'token per page']) {
       for (let i = 1; i <= phrase.length; i++) {
         input.value = phrase.slice(0, i);
         const t = performance.now();
         input.dispatchEvent(new Event('input'));
+        while (list.hasAttribute('aria-busy')) await new Promise((r) => setTimeout(r, 0));
+        await frame();
         times.push(performance.now() - t);
       }
     }
@@ -114,7 +120,7 @@ for (let run = 0; run < RUNS; run++) {
 await browser.close();
 await server.close();
 console.log(`first query after the index arrived: median ${median(firsts).toFixed(0)} ms over ${RUNS} loads (target ≤ 50 ms) [${firsts.map((x) => x.toFixed(0)).join(', ')}]`);
-console.log(`per keystroke: median ${median(keys).toFixed(1)} ms, 90th percentile ${[...keys].sort((a, b) => a - b)[Math.floor(keys.length * 0.9)].toFixed(1)} ms, max ${Math.max(...keys).toFixed(1)} ms over ${keys.length} keystrokes (target < 16 ms)`);
+console.log(`per keystroke (input event → results drawn; answered in the worker): median ${median(keys).toFixed(1)} ms, 90th percentile ${[...keys].sort((a, b) => a - b)[Math.floor(keys.length * 0.9)].toFixed(1)} ms, max ${Math.max(...keys).toFixed(1)} ms over ${keys.length} keystrokes (target < 16 ms)`);
 
 async function browserHelpers() {
   // The test helpers are TypeScript; vite's transformer compiles them without a build step.

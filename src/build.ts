@@ -89,7 +89,7 @@ function renderContext(config: ResolvedConfig, caches?: HighlightCache[]): Rende
   const highlighters = new Map<string, Promise<CodeHighlighter>>();
   const cacheDir = join(config.root, '.shale-cache');
   return {
-    md: createMarkdown(),
+    md: createMarkdown({ safe: config.safe }),
     idScheme: config.idScheme,
     highlighter(theme) {
       let h = highlighters.get(theme);

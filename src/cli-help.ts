@@ -19,6 +19,7 @@ const common: Flag[] = [
 const render: Flag[] = [
   { name: 'theme', type: 'string', arg: 'PATH', help: 'Theme folder (default: the built-in theme)' },
   { name: 'ids', type: 'string', arg: 'SCHEME', help: 'Heading ids: slate (default), nesting or redcarpet' },
+  { name: 'safe', type: 'boolean', help: 'Escape all raw HTML in the sources and toc_footers (for docs from untrusted input)' },
 ];
 const serve: Flag[] = [
   { name: 'port', type: 'string', arg: 'N', help: 'Port (default: 4567, or the next free one)' },

@@ -61,7 +61,7 @@ function options(v: Values): ShaleOptions & { config?: string } {
   return {
     root: str('root'), config: str('config'), source: str('source'), out: str('out'), base: str('base'),
     theme: str('theme'), idScheme: str('ids') as ShaleOptions['idScheme'], quiet: v.quiet === true ? true : undefined,
-    inline: v.inline === true ? true : undefined, port, host: host === 'true' ? true : host,
+    inline: v.inline === true ? true : undefined, safe: v.safe === true ? true : undefined, port, host: host === 'true' ? true : host,
   };
 }
 

@@ -2,7 +2,8 @@
 // option types, their defaults, and error messages that name the option. The same schema checks
 // the config file (see config-file.ts), the command line and the Node API.
 
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ShaleError } from './errors.js';
@@ -26,6 +27,11 @@ export const fileOptionsSchema = z.strictObject({
   theme: z.string().min(1).optional(),
   /** Heading id scheme: Slate's default, Slate's nesting ids, or Redcarpet's plain ids. */
   idScheme: z.enum(['slate', 'nesting', 'redcarpet']).optional(),
+  /**
+   * Escape every raw HTML tag the sources hold (page bodies, includes, toc_footers), for docs
+   * built from text nobody trusted (an OpenAPI file from elsewhere). Markdown still applies.
+   */
+  safe: z.boolean().optional(),
   /** Dev and preview server port (the next free one is used when it is taken). */
   port: z.number().int().min(0).max(65535).optional(),
   /** Address to listen on: `true` for every interface, or a host name. Default 127.0.0.1. */
@@ -59,6 +65,7 @@ export interface ResolvedConfig {
   idScheme: 'slate' | 'nesting' | 'redcarpet';
   quiet: boolean;
   inline: boolean;
+  safe: boolean;
   port: number;
   host: string | boolean;
   deploy: { remote: string; branch: string; message?: string };
@@ -83,15 +90,22 @@ export function resolveConfig(options: ShaleOptions = {}): ResolvedConfig {
   let base = o.base ?? './';
   // An absolute base must end in '/' so that asset URLs join cleanly.
   if (base !== './' && !base.endsWith('/')) base += '/';
+  const themeDir = o.theme ? resolve(root, o.theme) : DEFAULT_THEME_DIR;
+  if (o.theme && !existsSync(join(themeDir, 'index.html'))) {
+    throw new ShaleError(`option "theme": ${relative(process.cwd(), themeDir) || '.'} is not a theme folder (it has no index.html)`, {
+      hint: 'Give the folder that holds the theme\'s index.html, or leave --theme out for the built-in theme.',
+    });
+  }
   return {
     root,
     sourceDir: resolve(root, o.source ?? 'source'),
     outDir: resolve(root, o.out ?? 'build'),
     base,
-    themeDir: o.theme ? resolve(root, o.theme) : DEFAULT_THEME_DIR,
+    themeDir,
     idScheme: o.idScheme ?? 'slate',
     quiet: o.quiet ?? false,
     inline: o.inline ?? false,
+    safe: o.safe ?? false,
     port: o.port ?? DEFAULT_PORT,
     host: o.host ?? '127.0.0.1',
     deploy: { remote: o.deploy?.remote ?? 'origin', branch: o.deploy?.branch ?? 'gh-pages', message: o.deploy?.message },

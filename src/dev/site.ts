@@ -65,7 +65,7 @@ export function createSite(config: ResolvedConfig, opts: { lint?: boolean } = {}
   const stats: HighlightStats = { highlighted: 0, reused: 0 };
   const highlighters = new Map<string, Promise<CodeHighlighter>>();
   const ctx: RenderContext = {
-    md: createMarkdown(),
+    md: createMarkdown({ safe: config.safe }),
     idScheme: config.idScheme,
     highlighter(theme) {
       let h = highlighters.get(theme);

@@ -6,9 +6,12 @@ import { ShaleError } from '../errors.js';
 
 export function readSourceFile(file: string): string {
   const bytes = readFileSync(file);
-  if (bytes.includes(0)) {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
     throw new ShaleError('this is a binary file, not Markdown', {
       file,
+      // The line of the first NUL byte: where a text file would have gone wrong.
+      line: countNewlines(bytes, nul) + 1,
       hint: 'Pages and includes must be UTF-8 text; move other files out of the way or rename them.',
     });
   }
@@ -39,4 +42,10 @@ function firstInvalidLine(bytes: Buffer): number {
     }
   }
   return 1;
+}
+
+function countNewlines(bytes: Buffer, end: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < end; i = bytes.indexOf(0x0a, i + 1)) n++;
+  return n;
 }

@@ -32,6 +32,7 @@ export function loadSource(page: string, outPath: string, config: Pick<ResolvedC
 
   // `*.erb` parts may pull in partials mid-file; each becomes a part of its own.
   const expanded = parts.map((p) => expandErb(p, config.sourceDir));
+  if (expanded.every((e) => e.parts.every((p) => !p.markdown.trim()))) throw emptyPage(page, text);
   return {
     page, outPath, frontmatter,
     parts: expanded.flatMap((e) => e.parts),
@@ -53,4 +54,21 @@ function includePart(file: string): SourcePart {
   }
   const skipped = text.slice(0, text.length - content.length);
   return { file, markdown: content, lineOffset: skipped.split('\n').length - 1 };
+}
+
+/**
+ * A page with nothing to show is an error, not an empty site: it is almost always a file saved
+ * before it was written, or frontmatter whose body went missing, and a blank page would hide it.
+ * Frontmatter with includes and no body of its own is fine (a common Slate layout).
+ */
+function emptyPage(page: string, text: string): ShaleError {
+  return text.trim()
+    ? new ShaleError('the page has frontmatter but no content', {
+      file: page, line: 1,
+      hint: 'Write Markdown after the closing `---`, or list files under `includes:`.',
+    })
+    : new ShaleError('the page is empty', {
+      file: page, line: 1,
+      hint: 'Write the page (e.g. `# Introduction`), or delete the file: every *.html.md under the source folder is a page.',
+    });
 }

@@ -45,9 +45,19 @@ const plugins: Array<[name: string, plugin: Plugin]> = [
   ['links', links],
 ];
 
-export function createMarkdown(): Md {
+export interface MarkdownOptions {
+  /**
+   * `--safe`: raw HTML in the Markdown (and in toc_footers, rendered with the same instance) is
+   * shown as text. markdown-it's validateLink refuses javascript:, vbscript: and most data: URLs
+   * in both modes.
+   */
+  safe?: boolean;
+}
+
+export function createMarkdown(options: MarkdownOptions = {}): Md {
   const md = new MarkdownIt({
-    html: true,
+    // Slate pages mix raw HTML into Markdown (asides, tables, anchors); --safe turns it off.
+    html: !options.safe,
     // Slate (Redcarpet) leaves quotes, dashes and bare URLs alone.
     typographer: false,
     linkify: false,

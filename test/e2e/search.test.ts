@@ -87,6 +87,8 @@ describe('search in a browser', () => {
     const first = page.locator('.search-results a').filter({ hasText: 'Cancel an order' });
     expect(await first.locator('.search-result-parents').textContent()).toBe('Orders');
     expect(await first.locator('.search-result-snippet mark').first().textContent()).toMatch(/^cancel/i);
+    // Answered off the page's thread: the search worker is running.
+    expect(page.workers().map((w) => w.url())).toEqual([expect.stringMatching(/search-worker-[\w-]+\.js$/)]);
     expect(errors).toEqual([]);
     await page.close();
   });

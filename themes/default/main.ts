@@ -12,8 +12,6 @@ import './styles/code.css';
 import './styles/search.css';
 import './styles/rtl.css';
 import './styles/print.css';
-// Last, and apart: rendering hints for large pages (content-visibility), no looks of their own.
-import './styles/perf.css';
 
 import { initAnchors } from './client/anchors';
 import { initCopy } from './client/copy';

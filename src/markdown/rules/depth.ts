@@ -32,7 +32,7 @@ export function pushFlatText(state: StateBlock, from: number, to: number): void 
   }
   state.line = to;
   const env = renderEnv(state.env);
-  const message = `quotes or lists nested more than ${DEPTH_LIMIT / 2} levels deep: the deeper lines are shown as plain text`;
+  const message = `quotes or lists nested too deep (over ${DEPTH_LIMIT} quotes or ${DEPTH_LIMIT / 2} lists): the deeper lines are shown as plain text`;
   if (!env.warnings?.some((w) => w.message === message && w.file === env.file)) {
     env.warnings?.push({ severity: 'warning', file: env.file, line: lineOf(env, map), message, hint: 'Nest quotes and lists less deeply.' });
   }
