@@ -104,8 +104,12 @@ export function pageCss(page: Page): string {
     const key = classToken(raw);
     const others = keys.filter((k) => k !== raw).map(classToken);
     if (!others.length) continue;
-    const hide = others.flatMap((k) => [`.highlight.tab-${k}`, `.lang-specific.${k}`]).join(',');
-    css += `body[data-language=${cssString(raw)}] :is(${hide}):not(.tab-${key},.lang-specific.${key}){display:none}`;
+    // One plain compound per selector, ending in the class: the browser files each rule under
+    // that class, so a switch restyles only those blocks (an `:is()` list made it look at every
+    // element of a huge page). A lang-specific element listing the active tab too stays shown.
+    const on = `body[data-language=${cssString(raw)}]`;
+    const hide = others.flatMap((k) => [`${on} .highlight.tab-${k}`, `${on} .lang-specific.${k}:not(.${key})`]).join(',');
+    css += `${hide}{display:none}`;
   }
   return css;
 }

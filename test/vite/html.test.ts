@@ -66,8 +66,10 @@ describe('page shell', () => {
 describe('tab CSS', () => {
   it('hides the other tabs\' blocks for each active tab and nothing else', () => {
     const css = pageCss(pageWith({ language_tabs: ['shell', { ruby: 'Ruby' }] }));
-    expect(css).toContain('body[data-language="shell"] :is(.highlight.tab-ruby,.lang-specific.ruby)');
-    expect(css).toContain('body[data-language="ruby"] :is(.highlight.tab-shell,.lang-specific.shell)');
+    expect(css).toContain('body[data-language="shell"] .highlight.tab-ruby,body[data-language="shell"] .lang-specific.ruby:not(.shell)');
+    expect(css).toContain('body[data-language="ruby"] .highlight.tab-shell,body[data-language="ruby"] .lang-specific.shell:not(.ruby)');
+    // Only other tabs' blocks are hidden: nothing hides the active tab's own.
+    expect(css).not.toMatch(/data-language="shell"\] \.highlight\.tab-shell/);
     expect(css).toContain('--code-bg:#272822');
   });
 

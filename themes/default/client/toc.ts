@@ -78,10 +78,17 @@ export function initToc(): void {
     markActive(toc, link);
     if (!link) return;
     document.title = `${link.dataset.title ?? link.textContent ?? ''} – ${pageTitle}`;
-    if (writeHash && window.location.hash !== link.hash) {
-      // replaceState: scrolling must not fill the back button with every section passed.
-      window.history.replaceState(window.history.state, '', link.hash);
-    }
+    if (writeHash) writeHashSoon(link.hash);
+  };
+
+  // replaceState: scrolling must not fill the back button with every section passed. It costs a
+  // few ms each on a large page, so a fast scroll writes only the section it stops at.
+  let hashTimer = 0;
+  const writeHashSoon = (hash: string): void => {
+    window.clearTimeout(hashTimer);
+    hashTimer = window.setTimeout(() => {
+      if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
+    }, 150);
   };
 
   const update = (): void => {
