@@ -2,7 +2,7 @@
 // Everything this run knows travels in local values; nothing is kept between runs.
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { openHighlightCache, type HighlightCache } from './cache/highlight-cache.js';
 import { resolveConfig, type ResolvedConfig, type ShaleOptions } from './config.js';
 import { ShaleError } from './errors.js';
@@ -139,13 +139,40 @@ function footerEnv(ctx: RenderContext) {
 async function bundle(pages: Map<string, CompiledPage>, config: ResolvedConfig, outDir: string): Promise<void> {
   // Imported here, not at the top: Vite takes ~0.3 s to load, and a build that fails earlier never needs it.
   const { build: viteBuild } = await import('vite');
-  await viteBuild({
-    configFile: false,
+  try {
+    await viteBuild(viteOptions(pages, config, outDir));
+  } catch (err) {
+    throw themeError(err, config);
+  }
+}
+
+/** A Vite failure is almost always in the theme's own files: say which, not Vite's stack. */
+function themeError(err: unknown, config: ResolvedConfig): unknown {
+  if (err instanceof ShaleError) return err;
+  type ViteError = { message?: string; id?: string; loc?: { file?: string; line?: number; column?: number }; errors?: ViteError[] };
+  // Rolldown gathers the errors of a build under `errors`; the first names the file.
+  const e = (err as ViteError).errors?.[0] ?? (err as ViteError);
+  const text = String(e.message ?? err).replace(/\u001b\[[0-9;]*m/g, '');
+  const message = text.split('\n')[0].replace(/^\[[\w:-]+\]\s*/, '');
+  // Without an id, the report's frame header names the place: `[ path/to/file.ts:2:11 ]`.
+  const framed = /\[\s*([^\s\]]+?):(\d+):(\d+)\s*\]/.exec(text);
+  return new ShaleError(`the theme could not be bundled: ${message}`, {
+    file: e.loc?.file ?? e.id ?? (framed ? resolve(framed[1]) : undefined),
+    line: e.loc?.line ?? (framed ? Number(framed[2]) : undefined),
+    column: e.loc?.column !== undefined ? e.loc.column + 1 : framed ? Number(framed[3]) : undefined,
+    hint: `Fix the file above in the theme (${shown(config.themeDir)}); --debug prints Vite's full report.`,
+    cause: err,
+  });
+}
+
+function viteOptions(pages: Map<string, CompiledPage>, config: ResolvedConfig, outDir: string) {
+  return {
+    configFile: false as const,
     root: config.sourceDir,
     base: config.base,
     publicDir: false,
     envFile: false,
-    logLevel: 'error',
+    logLevel: 'error' as const,
     plugins: [shalePages({ pages, themeDir: config.themeDir, base: config.base })],
     build: {
       outDir,
@@ -157,7 +184,7 @@ async function bundle(pages: Map<string, CompiledPage>, config: ResolvedConfig, 
       ...(config.inline ? { assetsInlineLimit: Number.MAX_SAFE_INTEGER, cssCodeSplit: false } : {}),
       rollupOptions: { input: [...pages.keys()], ...(config.inline ? { output: { codeSplitting: false } } : {}) },
     },
-  });
+  } satisfies import('vite').InlineConfig;
 }
 
 function checkSourceFolder(config: ResolvedConfig): void {

@@ -194,3 +194,18 @@ describe('build options and failures', () => {
     expect(String(err.hint)).toMatch(/--source/);
   });
 });
+
+describe('a broken theme', () => {
+  it('is reported with the theme file and line, not a Vite stack, and the old site stays', async () => {
+    const root = tempProject({ 'source/index.html.md': '---\ntitle: A\n---\n# A\n' });
+    await build({ root }, quietLogger());
+    const before = readFileSync(join(root, 'build/index.html'), 'utf8');
+    cpSync(join(import.meta.dirname, '..', 'themes', 'default'), join(root, 'theme'), { recursive: true });
+    writeFileSync(join(root, 'theme/main.ts'), "import './styles/vars.css';\nconst x = ;\n");
+    const err = await caught(() => build({ root, theme: 'theme' }, quietLogger()));
+    expect(err.message).toMatch(/^the theme could not be bundled: /);
+    expect(err.file).toBe(join(root, 'theme/main.ts'));
+    expect(err.line).toBe(2);
+    expect(readFileSync(join(root, 'build/index.html'), 'utf8')).toBe(before);
+  });
+});
