@@ -56,7 +56,11 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
   const ctx = renderContext(config, extras.cache === false ? undefined : caches);
   const pages = await stage(log, 'render', async () => {
     const out: Page[] = [];
-    for (const s of sources) out.push(await renderPage(s, ctx));
+    try {
+      for (const s of sources) out.push(await renderPage(s, ctx));
+    } finally {
+      await ctx.dispose();
+    }
     for (const c of caches) c.save();
     return out;
   }, (p) => `${plural(p.reduce((n, x) => n + x.headings.length, 0), 'heading')}${cacheNote(caches)}`);
@@ -84,7 +88,7 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
 }
 
 /** With `caches`, each highlighter reads and (once saved) writes its persistent cache, listed there. */
-function renderContext(config: ResolvedConfig, caches?: HighlightCache[]): RenderContext {
+function renderContext(config: ResolvedConfig, caches?: HighlightCache[]): RenderContext & { dispose(): Promise<void> } {
   // One highlighter per code theme for this run: grammars compile once, whatever the page count.
   const highlighters = new Map<string, Promise<CodeHighlighter>>();
   const cacheDir = join(config.root, '.shale-cache');
@@ -103,6 +107,10 @@ function renderContext(config: ResolvedConfig, caches?: HighlightCache[]): Rende
         highlighters.set(theme, h);
       }
       return h;
+    },
+    // Frees shiki once every page of the run is rendered (a process may build many times).
+    async dispose() {
+      for (const h of highlighters.values()) (await h.catch(() => undefined))?.dispose();
     },
   };
 }

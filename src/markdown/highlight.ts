@@ -26,6 +26,8 @@ export interface CodeHighlighter {
   theme: { name: string; bg: string; fg: string; type: 'dark' | 'light'; css: string };
   /** What, besides a block's language and code, its HTML depends on (for caches). */
   version: string;
+  /** Frees shiki's grammars and engine: a long-lived process (dev, tests) builds many times. */
+  dispose(): void;
 }
 
 /** shiki's name for a lexer (Slate/Rouge say `shell`, shiki says `shellscript`; both work). */
@@ -45,6 +47,7 @@ export async function createCodeHighlighter(theme: BundledTheme): Promise<CodeHi
     theme: { name: theme, bg: t.bg, fg: t.fg, type: t.type === 'light' ? 'light' : 'dark', css: paletteCss(palette) },
     version: `shiki ${SHIKI_VERSION}, ${theme}, format ${HIGHLIGHT_FORMAT}`,
     knows: (lexer) => lexer === 'plaintext' || shikiName(lexer) !== undefined,
+    dispose: () => hl.dispose(),
     async load(lexers) {
       const wanted = [...new Set([...lexers].map((l) => shikiName(l)).filter((l): l is BundledLanguage => !!l))];
       const missing = wanted.filter((l) => !hl.getLoadedLanguages().includes(l));
