@@ -29,7 +29,8 @@ export async function serveStatic(dir: string, prefix = '/'): Promise<{ url: str
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}${prefix}`, requests, close: () => new Promise((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}${prefix}`, requests, // A browser keeps sockets open: end them, or close() waits on them.
+    close: () => new Promise((r) => { server.close(() => r()); server.closeAllConnections(); }) };
 }
 
 export async function launchBrowser(viewport = { width: 1440, height: 900 }): Promise<BrowserContext> {
