@@ -125,8 +125,9 @@ function describeOutput(tool) {
   return {
     files: files.length, raw, gz,
     html: Buffer.byteLength(html), htmlGz: zlib.gzipSync(html).length,
-    // Both highlight at build time: shiki emits inline colour styles, highlight.js emits hljs-* classes.
-    tokens: (html.match(/<span (?:style="color|class="hljs-)/g) ?? []).length,
+    // Both highlight at build time: shale's shiki output uses one class per colour (t0, t1, …),
+    // highlight.js emits hljs-* classes.
+    tokens: (html.match(/<span class="(?:t\d+|hljs-)/g) ?? []).length,
   };
 }
 
