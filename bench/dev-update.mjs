@@ -33,8 +33,13 @@ const targets = [page, ...includes.slice(0, 1)];
 const t0 = performance.now();
 const server = await createServer({ root: work, port: 0, quiet: true }, { info: () => {}, warn: () => {} });
 const startup = performance.now() - t0;
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
 const tab = await browser.newPage();
+// A GitHub-sized page takes about a minute to load here; waits are bounded, but generously.
+tab.setDefaultTimeout(300_000);
 await tab.goto(server.url);
 await tab.waitForLoadState('load');
 const html = await tab.evaluate(() => document.querySelector('main.content').innerHTML.length);
