@@ -1,5 +1,6 @@
 // Test helpers: throwaway project folders written from a map of path → text.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -20,4 +21,17 @@ export async function caught(fn: () => unknown): Promise<Error & Record<string, 
     return err as Error & Record<string, unknown>;
   }
   throw new Error('expected an error, none was thrown');
+}
+
+/** A GET to 127.0.0.1:port with the path sent exactly as written (fetch would normalise `..` away). */
+export function rawGet(port: number, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', agent: false }, (res) => {
+      let body = '';
+      res.on('data', (c) => { body += c; });
+      res.on('end', () => resolve({ status: res.statusCode!, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }

@@ -1,29 +1,18 @@
 // The dev server over raw HTTP: it serves the pages and refuses every path outside the source,
 // theme and build folders, however it is spelled; it takes the next port when one is busy.
-import { createServer as createHttpServer, request } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServer, type DevServer } from '../../src/dev/server.js';
 import { SEARCH_INDEX_VERSION } from '../../src/search/index.js';
-import { tempProject } from '../helpers.js';
+import { rawGet, tempProject } from '../helpers.js';
 
 const silent = { info: () => {}, warn: () => {} };
 let root: string;
 let server: DevServer;
 let port: number;
 
-/** A GET with the path sent exactly as written (fetch would normalise `..` away). */
-function rawGet(path: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
-      let body = '';
-      res.on('data', (c) => { body += c; });
-      res.on('end', () => resolve({ status: res.statusCode!, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (path: string) => rawGet(port, path);
 
 beforeAll(async () => {
   root = tempProject({
@@ -38,12 +27,12 @@ afterAll(async () => { await server?.close(); });
 describe('shale dev server', () => {
   it('listens on 127.0.0.1 and serves the page with the dev client', async () => {
     expect(new URL(server.url).hostname).toBe('127.0.0.1');
-    const { status, body } = await rawGet('/');
+    const { status, body } = await get('/');
     expect(status).toBe(200);
     expect(body).toContain('<h1 id="dev-page">Dev Page</h1>');
     expect(body).toContain('/@shale-dev/client.ts');
-    expect((await rawGet('/@shale-theme/main.ts')).status).toBe(200);
-    const index = await rawGet('/@shale-search/index.html.json');
+    expect((await get('/@shale-theme/main.ts')).status).toBe(200);
+    const index = await get('/@shale-search/index.html.json');
     expect(JSON.parse(index.body).version).toBe(SEARCH_INDEX_VERSION);
     expect(index.body).toContain('Dev Page');
   });
@@ -58,16 +47,16 @@ describe('shale dev server', () => {
     '/@fs/etc/passwd?raw',
     '/@fs/etc/passwd?import&raw',
   ])('refuses %s', async (path) => {
-    const { status, body } = await rawGet(path);
+    const { status, body } = await get(path);
     expect(status).toBe(403);
     expect(body).not.toContain('root:');
   });
 
   it('refuses a file of the project outside the source, theme and build folders', async () => {
-    const res = await rawGet(`/@fs${join(root, 'secret.txt')}`);
+    const res = await get(`/@fs${join(root, 'secret.txt')}`);
     expect(res.status).toBe(403);
     expect(res.body).not.toContain('PROJECT-SECRET');
-    expect((await rawGet('/../secret.txt')).body).not.toContain('PROJECT-SECRET');
+    expect((await get('/../secret.txt')).body).not.toContain('PROJECT-SECRET');
   });
 
   it('takes the next free port when the one asked for is busy', async () => {

@@ -3,12 +3,11 @@
 // the project refused, loopback by default, and no source file written by a session.
 // test/dev/server.test.ts covers the other refused paths and the port; test/e2e/dev.test.ts the
 // overlay in a browser.
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type DevServer } from '../../src/dev/server.js';
-import { tempProject } from '../helpers.js';
+import { rawGet, tempProject } from '../helpers.js';
 import { treeHashes } from './helpers.js';
 
 const silent = { info: () => {}, warn: () => {} };
@@ -16,17 +15,7 @@ let root: string;
 let server: DevServer;
 let port: number;
 
-function rawGet(path: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'GET', agent: false }, (res) => {
-      let body = '';
-      res.on('data', (c) => { body += c; });
-      res.on('end', () => resolve({ status: res.statusCode!, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (path: string) => rawGet(port, path);
 
 const page = (n: number) => `---\ntitle: Dev\nincludes:\n  - part\n---\n# Version ${n}\n\nSAVE-${n}-END\n`;
 const pageFile = () => join(root, 'source', 'index.html.md');
@@ -52,7 +41,7 @@ describe('the dev server under load and abuse', () => {
   it('answers 200 concurrent requests, and a session writes no source file', async () => {
     const before = treeHashes(join(root, 'source'));
     const paths = ['/', '/index.html', '/@shale-search/index.html.json', '/@shale-theme/main.ts'];
-    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => rawGet(paths[i % paths.length])));
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => get(paths[i % paths.length])));
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
     for (const [i, a] of answers.entries()) if (i % 4 < 2) expect(a.body).toContain('SAVE-0-END');
     expect(treeHashes(join(root, 'source'))).toEqual(before);
@@ -69,16 +58,16 @@ describe('the dev server under load and abuse', () => {
     '/@id/../../secret.txt',
     '/@fs/etc/passwd%00.md',
   ])('refuses %s', async (path) => {
-    const res = await rawGet(path);
+    const res = await get(path);
     expect(res.body).not.toContain('root:');
     expect(res.body).not.toContain('PROJECT-SECRET');
     expect([403, 404]).toContain(res.status);
   });
 
   it('refuses the project\'s own files by absolute path', async () => {
-    const res = await rawGet(`/@fs${join(root, 'secret.txt')}`);
+    const res = await get(`/@fs${join(root, 'secret.txt')}`);
     expect(res.status).toBe(403);
-    expect((await rawGet(join(root, 'secret.txt'))).body).not.toContain('PROJECT-SECRET');
+    expect((await get(join(root, 'secret.txt'))).body).not.toContain('PROJECT-SECRET');
   });
 
   it('survives 50 saves in 5 s, bad ones among them, and serves the last one', async () => {
@@ -99,14 +88,14 @@ describe('the dev server under load and abuse', () => {
     const until = Date.now() + 15_000;
     let body = '';
     while (Date.now() < until) {
-      body = (await rawGet('/')).body;
+      body = (await get('/')).body;
       if (body.includes('SAVE-50-END')) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(body).toContain('SAVE-50-END');
     expect(body).toContain('Included 49.');
     expect(body).not.toContain('This page could not be built');
-    const index = await rawGet('/@shale-search/index.html.json');
+    const index = await get('/@shale-search/index.html.json');
     expect(index.status).toBe(200);
     expect(index.body).toContain('Version 50');
   }, 60_000);
