@@ -8,48 +8,14 @@ import lunr from 'lunr';
 import { configureBuilder } from '../../themes/default/client/search-tokens.js';
 import { encodeVarints } from '../../themes/default/client/search-varint.js';
 import type { Section } from '../types.js';
+import type { SearchIndexFile } from '../../themes/default/client/search-format.js';
 
 /** Bump when the layout of the file below, or how text is cut into terms, changes. */
 export const SEARCH_INDEX_VERSION = 3;
 
-/**
- * The index as the page's search worker reads it (search-engine.ts). Inverted, term by term:
- * a term's documents are close together, so their gaps are small and gzip well, and a query
- * reads only the lists of its own terms. Numbers are varints in a base64url string
- * (search-varint.js), about a third of the bytes of a JSON array of the same numbers.
- */
-export interface SearchIndexFile {
-  version: number;
-  fields: Array<{ name: string; boost: number }>;
-  /** Every index term, sorted: a prefix is a range found by binary search. */
-  terms: string[];
-  /** lengths[field]: each section's number of terms in that field. */
-  lengths: string[];
-  /**
-   * postings[field]: for each term in order, its count of sections, then for each section
-   * `(gap - 1) * 2 + (tf > 1)`, followed by `min(tf, 255) - 2` when that bit is set.
-   */
-  postings: string[];
-  docs: StoredDocs;
-}
-
-export interface StoredDocs {
-  ids: string[];
-  titles: string[];
-  /**
-   * Each section's parent section as its position in these lists (-1: none). Where no earlier
-   * section is the parent, the parents' titles themselves.
-   */
-  parents: Array<number | string[]>;
-  /** Site-wide indexes only: the pages, and each section's page as a position in `pages`. */
-  pages?: string[];
-  page?: number[];
-  /**
-   * Site-wide indexes only: the start of each section's prose. A page's own sections take their
-   * snippet from the page itself, so a one-page index stores none.
-   */
-  snippets?: string[];
-}
+// The file's layout is one type shared with the page's search engine (type-only, so the node and
+// browser code stay apart): themes/default/client/search-format.d.ts.
+export type { SearchIndexFile, StoredDocs } from '../../themes/default/client/search-format.js';
 
 export interface PageSections {
   outPath: string;

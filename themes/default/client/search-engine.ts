@@ -7,6 +7,7 @@
 import lunr from 'lunr';
 import { queryWords, type QueryWord } from './search-tokens.js';
 import { decodeVarints } from './search-varint.js';
+import type { SearchIndexFile } from './search-format.js';
 
 /** The index layout this client reads (SEARCH_INDEX_VERSION in src/search/index.ts). */
 export const INDEX_VERSION = 3;
@@ -32,21 +33,8 @@ export interface Engine {
   search(query: string, limit?: number): SearchResult;
 }
 
-export interface IndexFile {
-  version: number;
-  fields: Array<{ name: string; boost: number }>;
-  terms: string[];
-  lengths: string[];
-  postings: string[];
-  docs: {
-    ids: string[];
-    titles: string[];
-    parents: Array<number | string[]>;
-    pages?: string[];
-    page?: number[];
-    snippets?: string[];
-  };
-}
+/** The index file as the build writes it. */
+export type IndexFile = SearchIndexFile;
 
 /** Each section's id and page, in index order: where the page's sections start and end. */
 export function sectionList(file: IndexFile): Array<{ id: string; page?: string }> {

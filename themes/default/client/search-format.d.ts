@@ -1,0 +1,41 @@
+// The search index file's layout, written by src/search/index.ts at build time and read by
+// search-engine.ts in the page. Types only: both sides import it, neither bundles it.
+
+/**
+ * The index as the page's search worker reads it (search-engine.ts). Inverted, term by term:
+ * a term's documents are close together, so their gaps are small and gzip well, and a query
+ * reads only the lists of its own terms. Numbers are varints in a base64url string
+ * (search-varint.js), about a third of the bytes of a JSON array of the same numbers.
+ */
+export interface SearchIndexFile {
+  version: number;
+  fields: Array<{ name: string; boost: number }>;
+  /** Every index term, sorted: a prefix is a range found by binary search. */
+  terms: string[];
+  /** lengths[field]: each section's number of terms in that field. */
+  lengths: string[];
+  /**
+   * postings[field]: for each term in order, its count of sections, then for each section
+   * `(gap - 1) * 2 + (tf > 1)`, followed by `min(tf, 255) - 2` when that bit is set.
+   */
+  postings: string[];
+  docs: StoredDocs;
+}
+
+export interface StoredDocs {
+  ids: string[];
+  titles: string[];
+  /**
+   * Each section's parent section as its position in these lists (-1: none). Where no earlier
+   * section is the parent, the parents' titles themselves.
+   */
+  parents: Array<number | string[]>;
+  /** Site-wide indexes only: the pages, and each section's page as a position in `pages`. */
+  pages?: string[];
+  page?: number[];
+  /**
+   * Site-wide indexes only: the start of each section's prose. A page's own sections take their
+   * snippet from the page itself, so a one-page index stores none.
+   */
+  snippets?: string[];
+}
