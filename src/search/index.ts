@@ -4,14 +4,13 @@
 // Text is cut into terms by the theme's search-tokens.js, the very code the page runs on the
 // query, so a Persian, Cyrillic or Chinese word from the page finds its section.
 
-import lunr from 'lunr';
-import { configureBuilder } from '../../themes/default/client/search-tokens.js';
+import { createStemmer, termCounts } from '../../themes/default/client/search-tokens.js';
 import { encodeVarints } from '../../themes/default/client/search-varint.js';
 import type { Section } from '../types.js';
 import type { SearchIndexFile } from '../../themes/default/client/search-format.js';
 
 /** Bump when the layout of the file below, or how text is cut into terms, changes. */
-export const SEARCH_INDEX_VERSION = 3;
+export const SEARCH_INDEX_VERSION = 4;
 
 // The file's layout is one type shared with the page's search engine (type-only, so the node and
 // browser code stay apart): themes/default/client/search-format.d.ts.
@@ -49,16 +48,11 @@ const FIELDS = [
 const CODE_COMMON_SHARE = 0.1;
 
 function build(entries: Array<{ section: Section; page?: string }>, site: boolean): SearchIndexFile {
-  const builder = new lunr.Builder();
-  configureBuilder(lunr, builder);
-  builder.ref('ref');
-  for (const f of FIELDS) builder.field(f.name);
-  entries.forEach(({ section: s }, i) => builder.add({ ref: String(i), title: s.title, text: s.text, code: s.code }));
   const sections = entries.map((e) => e.section);
   const pages = site ? [...new Set(entries.map((e) => e.page!))] : undefined;
   return {
     version: SEARCH_INDEX_VERSION,
-    ...compact(builder as unknown as BuilderState, entries.length),
+    ...invert(sections),
     docs: {
       ids: sections.map((s) => s.id),
       titles: sections.map((s) => s.title),
@@ -84,29 +78,29 @@ function parentLinks(entries: Array<{ section: Section; page?: string }>): Array
   });
 }
 
-/** The parts of lunr.Builder's state that the index is made from (not in lunr's types). */
-interface BuilderState {
-  invertedIndex: Record<string, unknown>;
-  fieldTermFrequencies: Record<string, Record<string, number>>;
-  fieldLengths: Record<string, number>;
-}
-
-function compact(b: BuilderState, docCount: number): Pick<SearchIndexFile, 'fields' | 'terms' | 'lengths' | 'postings'> {
-  // Per field, term → [doc, tf] pairs in ascending doc order (docs are added in order).
+/**
+ * Terms, field lengths and posting lists. Scoring in the page is BM25 as lunr computes it, so
+ * the counts are the ones lunr's builder would keep: terms after stop words and stemming.
+ */
+function invert(sections: Section[]): Pick<SearchIndexFile, 'fields' | 'terms' | 'lengths' | 'postings'> {
+  const stem = createStemmer();
+  // Per field, term → [doc, tf, doc, tf, …] in ascending doc order.
   const lists = FIELDS.map(() => new Map<string, number[]>());
-  FIELDS.forEach(({ name }, f) => {
-    for (let d = 0; d < docCount; d++) {
-      const tf = b.fieldTermFrequencies[`${name}/${d}`] ?? {};
-      for (const t of Object.keys(tf)) {
+  const lengths = FIELDS.map(() => new Array<number>(sections.length));
+  sections.forEach((section, d) => {
+    FIELDS.forEach(({ name }, f) => {
+      const { counts, length } = termCounts(section[name as 'title' | 'text' | 'code'], name, stem);
+      lengths[f][d] = length;
+      for (const [t, tf] of counts) {
         let list = lists[f].get(t);
         if (!list) lists[f].set(t, (list = []));
         // Code terms count once per section: an identifier repeated in one example says little more.
-        list.push(d, name === 'code' ? 1 : tf[t]);
+        list.push(d, name === 'code' ? 1 : tf);
       }
-    }
+    });
   });
   const code = lists[FIELDS.findIndex((f) => f.name === 'code')];
-  for (const [t, list] of code) if (list.length / 2 > Math.max(50, docCount * CODE_COMMON_SHARE)) code.delete(t);
+  for (const [t, list] of code) if (list.length / 2 > Math.max(50, sections.length * CODE_COMMON_SHARE)) code.delete(t);
   const terms = [...new Set(lists.flatMap((m) => [...m.keys()]))].sort();
   const postings = lists.map((m) => {
     const out: number[] = [];
@@ -123,8 +117,7 @@ function compact(b: BuilderState, docCount: number): Pick<SearchIndexFile, 'fiel
     }
     return encodeVarints(out);
   });
-  const lengths = FIELDS.map(({ name }) => encodeVarints(Array.from({ length: docCount }, (_, d) => b.fieldLengths[`${name}/${d}`] ?? 0)));
-  return { fields: FIELDS, terms, lengths, postings };
+  return { fields: FIELDS, terms, lengths: lengths.map(encodeVarints), postings };
 }
 
 function snippet(text: string): string {

@@ -102,4 +102,27 @@ describe('accessibility', () => {
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     await page.close();
   });
+
+  it('lets the keyboard reach exactly the code blocks that scroll, after a resize and a language switch too', async () => {
+    const page = await site.browser.newPage();
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.goto(site.url);
+    // Shown blocks: [scrolls sideways, focusable] pairs; they must agree once the observer has reported.
+    const shown = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.content pre')]
+      .filter((pre) => pre.clientWidth > 0)
+      .map((pre) => [pre.scrollWidth > pre.clientWidth, pre.getAttribute('tabindex') === '0']));
+    const agree = async () => (await shown()).every(([scrolls, focusable]) => scrolls === focusable);
+    await expect.poll(agree).toBe(true);
+    expect((await shown()).some(([scrolls]) => scrolls)).toBe(true);
+    const other = await page.evaluate(() => {
+      const tab = [...document.querySelectorAll<HTMLAnchorElement>('.lang-selector a[data-language-name]')].find((a) => a.getAttribute('aria-selected') !== 'true')!;
+      tab.click();
+      return tab.dataset.languageName;
+    });
+    expect(await page.evaluate(() => document.body.dataset.language)).toBe(other);
+    await expect.poll(agree).toBe(true);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect.poll(agree).toBe(true);
+    await page.close();
+  });
 });

@@ -1,7 +1,6 @@
 // Cutting text into search terms, shared by the build and the page.
-import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
-import { indexTerms, queryWords, splitWords } from '../../themes/default/client/search-tokens.js';
+import { createStemmer, indexTerms, queryWords, splitWords, termCounts } from '../../themes/default/client/search-tokens.js';
 
 describe('search tokens', () => {
   it('splits on punctuation, so paths, dotted names and `foo:` give their words', () => {
@@ -19,19 +18,28 @@ describe('search tokens', () => {
   });
 
   it('cuts a query in Chinese into pairs, each required', () => {
-    expect(queryWords(lunr, '账户余额').map((w) => w.exact)).toEqual(['账户', '户余', '余额']);
-    expect(queryWords(lunr, '余').map((w) => w.exact)).toEqual(['余']);
+    expect(queryWords('账户余额').map((w) => w.exact)).toEqual(['账户', '户余', '余额']);
+    expect(queryWords('余').map((w) => w.exact)).toEqual(['余']);
   });
 
   it('matches the word being typed as a prefix, finished words exactly, and drops stop words', () => {
-    expect(queryWords(lunr, 'the cancelled ord')).toEqual([
+    expect(queryWords('the cancelled ord')).toEqual([
       { exact: 'cancel', prefix: undefined, mark: 'cancelled', cjk: false },
       { exact: 'ord', prefix: 'ord', mark: 'ord', cjk: false },
     ]);
-    expect(queryWords(lunr, 'order ')[0].prefix).toBeUndefined();
+    expect(queryWords('order ')[0].prefix).toBeUndefined();
   });
 
   it('turns lunr syntax into nothing', () => {
-    expect(queryWords(lunr, '*^~:+-')).toEqual([]);
+    expect(queryWords('*^~:+-')).toEqual([]);
+  });
+
+  it('stems English words only, and counts the terms a field keeps', () => {
+    const stem = createStemmer();
+    expect(['connections', 'connected', 'connecting'].map(stem)).toEqual(['connect', 'connect', 'connect']);
+    expect(stem('заказы')).toBe('заказы');
+    const { counts, length } = termCounts('The orders and the ordered order', 'text', stem);
+    expect([...counts]).toEqual([['order', 3]]);
+    expect(length).toBe(3);
   });
 });

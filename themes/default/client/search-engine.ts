@@ -4,13 +4,12 @@
 // but one pass over the postings to note where each term's list starts: a query decodes only
 // the lists of its own terms and scores them with lunr's BM25 (same weights, same order).
 
-import lunr from 'lunr';
-import { queryWords, type QueryWord } from './search-tokens.js';
+import { createStemmer, queryWords, type QueryWord } from './search-tokens.js';
 import { decodeVarints } from './search-varint.js';
 import type { SearchIndexFile } from './search-format.js';
 
 /** The index layout this client reads (SEARCH_INDEX_VERSION in src/search/index.ts). */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 /** One result, everything the list shows: plain strings, safe to pass between threads. */
 export interface SearchHit {
@@ -58,6 +57,7 @@ export function createEngine(file: IndexFile): Engine {
     throw new Error(`search index version ${String(file?.version)} is not ${INDEX_VERSION}: rebuild the site with this shale`);
   }
   const { terms, fields, postings, docs } = file;
+  const stem = createStemmer();
   const docCount = docs.ids.length;
   const lengths = file.lengths.map((l) => Float64Array.from(decodeVarints(l)));
   const avg = lengths.map((l) => l.reduce((a, b) => a + b, 0) / docCount || 1);
@@ -113,7 +113,7 @@ export function createEngine(file: IndexFile): Engine {
   const postingCount = (t: number): number => df[t];
 
   const search: Engine['search'] = (query, limit = 20) => {
-    const words = queryWords(lunr, query);
+    const words = queryWords(query, stem);
     if (!words.length) return { hits: [], words };
     const total = new Float64Array(docCount);
     const matched = new Uint16Array(docCount);

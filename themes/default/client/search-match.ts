@@ -1,8 +1,7 @@
 // Where a query's words occur in a text, for marking them in titles, snippets and the chosen
 // section. It runs on the page (the worker answers the query; the page marks what it shows) and
-// needs lunr only for its English stemmer, so it is loaded with the search, never before.
+// brings the English stemmer, so it is loaded with the search, never before.
 
-import lunr from 'lunr';
 import { createStemmer, splitWords, type QueryWord } from './search-tokens.js';
 import type { Range } from './search-marks';
 
@@ -10,7 +9,7 @@ export type { QueryWord, Range };
 
 /** ranges(text, words): the words' places in `text`, in order. */
 export function createMatcher(): (text: string, words: QueryWord[]) => Range[] {
-  const stem = createStemmer(lunr);
+  const stem = createStemmer();
   return (text, words) => {
     const out: Range[] = [];
     const latin = words.filter((w) => !w.cjk);

@@ -1,8 +1,4 @@
 // Types of search-tokens.js (plain JavaScript so that Node and the page both run it as shipped).
-// lunr is passed in rather than imported, so it is typed loosely here: callers pass the module.
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Lunr = any;
 
 export interface Word {
   /** Normalised: lower case, NFKC, Persian letter variants unified. */
@@ -27,7 +23,9 @@ export interface QueryWord {
 export function normalize(word: string): string;
 export function splitWords(text: string): Word[];
 export function indexTerms(text: string, field?: string): string[];
-export function createStemmer(lunr: Lunr): (word: string) => string;
-export function isStopWord(lunr: Lunr, word: string): boolean;
-export function configureBuilder(lunr: Lunr, builder: Lunr): void;
-export function queryWords(lunr: Lunr, query: string): QueryWord[];
+export type Stemmer = (word: string) => string;
+export function createStemmer(): Stemmer;
+export function isStopWord(word: string): boolean;
+export function termCounts(text: string, field: string | undefined, stem: Stemmer): { counts: Map<string, number>; length: number };
+/** `stem`: a stemmer made once (it caches), when many queries are cut. */
+export function queryWords(query: string, stem?: Stemmer): QueryWord[];

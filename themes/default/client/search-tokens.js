@@ -3,7 +3,9 @@
 // text the same way or a word on the page would not find its section, so both import this one
 // file. It is plain JavaScript with a .d.ts beside it because it has to run from both trees
 // as shipped: Node loads it from dist/ without a TypeScript step, Vite bundles it for the page.
-// It imports nothing: lunr is handed in, so the page loads lunr only with the index.
+// Its one import, the stemmer, is loaded by the page only with the search.
+
+import { stemmer } from 'stemmer';
 
 // Scripts written without spaces between words: indexed as single characters and pairs.
 const NO_SPACE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
@@ -73,39 +75,46 @@ export function indexTerms(text, field) {
   return terms;
 }
 
-/** Stop words and the English stemmer apply to plain ASCII words only: other scripts pass whole. */
-export function createStemmer(lunr) {
+// Words too common in English prose to tell sections apart. Left out of the index and of a
+// finished query word; a stop word still being typed is matched as a prefix (`the` → `theme`).
+const STOP_WORDS = new Set(`a about after all also am an and any are as at be because been but by can could did do does
+each for from had has have he her his how i if in into is it its just may me more most my no nor not of off on only or
+other our out over own same she should so some such than that the their them then there these they this those through
+to too under up us very was we were what when where which while who whom why will with would you your`.split(/\s+/));
+
+export function isStopWord(word) {
+  return STOP_WORDS.has(word);
+}
+
+/**
+ * The English (Porter) stemmer, for plain ASCII words only: other scripts pass whole. The
+ * `stemmer` package is small (about 1.5 KB in the page) and well tested, where lunr would bring
+ * its whole library to the page for this one function.
+ */
+export function createStemmer() {
   const cache = new Map();
   return (word) => {
     if (!ASCII_WORD.test(word)) return word;
     let stem = cache.get(word);
-    if (stem === undefined) cache.set(word, (stem = lunr.stemmer(new lunr.Token(word, {})).toString()));
+    if (stem === undefined) cache.set(word, (stem = stemmer(word)));
     return stem;
   };
 }
 
-export function isStopWord(lunr, word) {
-  return !lunr.stopWordFilter(new lunr.Token(word, {}));
-}
-
 /**
- * Sets the builder's tokenizer and pipeline. lunr's own would split only on spaces and hyphens,
- * then trim every non-ASCII letter away (so Persian, Cyrillic and CJK words vanished) and stem
- * whatever was left as English.
+ * The index terms of a field's text, with how often each occurs: words cut by indexTerms, stop
+ * words left out, English words stemmed. `length` counts the terms kept, as BM25 wants it.
  */
-export function configureBuilder(lunr, builder) {
-  const stem = createStemmer(lunr);
-  const stemToken = (token) => token.update((s) => stem(s));
-  const label = 'shale-stemmer';
-  if (!lunr.Pipeline.registeredFunctions[label]) lunr.Pipeline.registerFunction(stemToken, label);
-  builder.tokenizer = (value, metadata) => {
-    const text = value == null ? '' : String(value);
-    return indexTerms(text, metadata?.fields?.[0]).map((t) => new lunr.Token(t, metadata ?? {}));
-  };
-  builder.pipeline.reset();
-  builder.pipeline.add(lunr.stopWordFilter, lunr.Pipeline.registeredFunctions[label]);
-  // Queries are built term by term (queryWords) and never parsed: the page needs no pipeline.
-  builder.searchPipeline.reset();
+export function termCounts(text, field, stem) {
+  const counts = new Map();
+  let length = 0;
+  for (const term of indexTerms(text, field)) {
+    if (STOP_WORDS.has(term)) continue;
+    const t = stem(term);
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+    length++;
+  }
+  return { counts, length };
 }
 
 /**
@@ -113,8 +122,7 @@ export function configureBuilder(lunr, builder) {
  * typed, any term starting with `prefix`). A run without spaces must contain each of its pairs.
  * Nothing in a query is syntax: `foo:`, `*^~` and `+-` are separators or nothing at all.
  */
-export function queryWords(lunr, query) {
-  const stem = createStemmer(lunr);
+export function queryWords(query, stem = createStemmer()) {
   const words = splitWords(query);
   const out = [];
   words.forEach((w, i) => {
@@ -123,7 +131,7 @@ export function queryWords(lunr, query) {
       for (const p of pairs(w.word)) out.push({ exact: p, prefix: undefined, mark: w.word, cjk: true });
       return;
     }
-    const stop = isStopWord(lunr, w.word);
+    const stop = STOP_WORDS.has(w.word);
     if (stop && !last) return;
     // One typed letter would expand to a large share of the index for little meaning: wait for two.
     const prefix = last && [...w.word].length > 1 ? w.word : undefined;

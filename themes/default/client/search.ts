@@ -48,8 +48,15 @@ export function initSearch(): void {
   const textCache = new Map<string, string>();
   let sectionIds: Set<string> | undefined;
 
-  const load = (): Promise<void> =>
-    (loading ??= Promise.all([
+  // The worker starts when the pointer reaches the box, or at the latest on focus, so that its
+  // script loads and compiles while the index downloads (the index itself waits for focus).
+  let workerStart: ReturnType<typeof startWorker> | undefined;
+  const warm = (): ReturnType<typeof startWorker> => (workerStart ??= startWorker());
+
+  const load = (): Promise<void> => {
+    if (loading) return loading;
+    const worker = warm();
+    return (loading = Promise.all([
       fetch(indexUrl).then((r) => {
         if (!r.ok) throw new Error(`${r.status} ${r.statusText}`);
         return r.arrayBuffer();
@@ -57,7 +64,7 @@ export function initSearch(): void {
       import('./search-match'),
     ]).then(async ([bytes, match]) => {
       ranges = match.createMatcher();
-      backend = await startWorker(bytes).catch(() => onThisThread(bytes));
+      backend = await worker(bytes).catch(() => onThisThread(bytes));
       // The headings of this page's sections: a section ends where the next one starts.
       sectionIds = new Set(backend.sections.filter((d) => onThisPage(d)).map((d) => d.id));
       update();
@@ -66,6 +73,7 @@ export function initSearch(): void {
       console.warn('shale search:', err);
       update();
     }));
+  };
 
   const onThisPage = (doc: { page?: string }): boolean => {
     if (doc.page === undefined) return true;
@@ -202,6 +210,7 @@ export function initSearch(): void {
     if (window.matchMedia(SMALL_SCREEN).matches) close();
   });
 
+  input.addEventListener('pointerenter', () => void warm(), { once: true });
   input.addEventListener('focus', () => void load());
   input.addEventListener('input', () => {
     if (backend || failed) return update();
@@ -233,19 +242,33 @@ export function initSearch(): void {
   });
 }
 
-/** The worker (its own chunk): reads the index and answers off this thread. */
-function startWorker(bytes: ArrayBuffer): Promise<Backend> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
+/**
+ * The worker (its own chunk), started at once so its script loads while the index downloads.
+ * The returned function hands it the index and resolves when it has read it; it rejects if the
+ * worker could not start (then or before), and the page answers queries itself.
+ */
+function startWorker(): (bytes: ArrayBuffer) => Promise<Backend> {
+  let failure: Error | undefined;
+  let fail = (err: Error): void => { failure = err; };
+  let worker: Worker | undefined;
+  try {
+    worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
+    worker.onerror = (e) => { e.preventDefault(); worker!.terminate(); fail(new Error(e.message || 'worker failed')); };
+  } catch (err) {
+    failure = err instanceof Error ? err : new Error(String(err));
+  }
+  return (bytes) => new Promise((resolve, reject) => {
+    if (failure || !worker) return reject(failure);
+    fail = reject;
+    const w = worker;
     const waiting = new Map<number, (r: SearchResult & { error?: string }) => void>();
     let id = 0;
-    worker.onerror = (e) => { e.preventDefault(); worker.terminate(); reject(new Error(e.message || 'worker failed')); };
-    worker.onmessage = (event: MessageEvent) => {
+    w.onmessage = (event: MessageEvent) => {
       const data = event.data;
       if (data.ready) {
         resolve({
           sections: data.sections,
-          search: (query) => new Promise((answer) => { waiting.set(++id, answer); worker.postMessage({ id, query }); }),
+          search: (query) => new Promise((answer) => { waiting.set(++id, answer); w.postMessage({ id, query }); }),
         });
       } else if (data.id === undefined && data.error) {
         reject(new Error(data.error));
@@ -255,7 +278,7 @@ function startWorker(bytes: ArrayBuffer): Promise<Backend> {
       }
     };
     // A copy goes to the worker: the page keeps its bytes in case the worker cannot start.
-    worker.postMessage({ index: bytes.slice(0) });
+    w.postMessage({ index: bytes.slice(0) });
   });
 }
 

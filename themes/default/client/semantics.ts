@@ -23,13 +23,24 @@ export function initSemantics(): void {
     if (!row.textContent?.trim() && !row.querySelector('img')) row.remove();
   }
 
-  // ResizeObserver reports each block once at start and again whenever its box changes
-  // (window resized, or shown by a language switch), after layout: measuring then is free.
+  // Which blocks scroll is measured by a ResizeObserver, which reports each block once, after
+  // layout, so measuring costs nothing extra. Each block is let go once reported: an observed
+  // element is checked on every frame, and a large reference has thousands of blocks. Sizes
+  // change only when the window does or another language's blocks are shown; then all are
+  // observed once more.
+  const pres = content.getElementsByTagName('pre');
   const scrollers = new ResizeObserver((entries) => {
     for (const { target } of entries) {
+      scrollers.unobserve(target);
+      // Hidden (another language's block): measured when its language is shown.
+      if (!target.clientWidth) continue;
       if (target.scrollWidth > target.clientWidth) target.setAttribute('tabindex', '0');
       else target.removeAttribute('tabindex');
     }
   });
-  for (const pre of content.querySelectorAll('pre')) scrollers.observe(pre);
+  const measure = (): void => { for (const pre of pres) scrollers.observe(pre); };
+  measure();
+  let resized: ReturnType<typeof setTimeout> | undefined;
+  window.addEventListener('resize', () => { clearTimeout(resized); resized = setTimeout(measure, 200); });
+  document.addEventListener('shale:language', measure);
 }

@@ -80,6 +80,8 @@ export function applyLanguage(language: string): void {
     // Roving tabindex: Tab reaches the selected tab, arrows move between tabs.
     tab.tabIndex = selected ? 0 : -1;
   }
+  // Code blocks of this language are now shown: modules that measure them listen for this.
+  document.dispatchEvent(new CustomEvent('shale:language', { detail: language }));
 }
 
 /** history.state as an object others' keys can be kept in (it may be anything, or null). */
