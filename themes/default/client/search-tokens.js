@@ -18,8 +18,13 @@ const WORD = /[\p{L}\p{N}\p{M}_]+/gu;
 const OPTIONAL_MARKS = /[\u064b-\u065f\u0670\u0640]/g;
 const ASCII_WORD = /^[a-z][a-z0-9_]*$/;
 
+// Most of an API reference is ASCII: such text takes a shorter path with the same result.
+const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_WORDS = /[a-z0-9_]+/g;
+
 /** Lower case, compatibility forms folded, Persian letter variants unified. */
 export function normalize(word) {
+  if (!NON_ASCII.test(word)) return word.toLowerCase();
   return word.normalize('NFKC').toLowerCase().replace(OPTIONAL_MARKS, '').replace(/\u064a/g, '\u06cc').replace(/\u0643/g, '\u06a9');
 }
 
@@ -31,7 +36,7 @@ export function splitWords(text) {
   const words = [];
   for (const m of text.matchAll(WORD)) {
     const run = m[0];
-    if (!NO_SPACE.test(run)) {
+    if (!NON_ASCII.test(run) || !NO_SPACE.test(run)) {
       words.push({ word: normalize(run), start: m.index, end: m.index + run.length, cjk: false });
       continue;
     }
@@ -67,6 +72,11 @@ function usefulInCode(term) {
 
 /** Index terms of a field's text, before stop words and stemming. */
 export function indexTerms(text, field) {
+  if (!NON_ASCII.test(text)) {
+    // The words of ASCII text are its runs of letters, digits and `_`, in lower case.
+    const words = text.toLowerCase().match(ASCII_WORDS) ?? [];
+    return field === 'code' ? words.filter(usefulInCode) : words;
+  }
   const terms = [];
   for (const w of splitWords(text)) {
     if (w.cjk) terms.push(...grams(w.word));
