@@ -1,9 +1,10 @@
-// `shale build`: load → render → theme → vite → output, one stage per step, timed and logged.
+// `shale build`: load → render → bundle (theme) → pages → output, one stage per step, timed and logged.
 // Everything this run knows travels in local values; nothing is kept between runs.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { openHighlightCache, type HighlightCache } from './cache/highlight-cache.js';
+import { readThemeBundle, themeKey, writeThemeBundle, type ThemeBundle } from './cache/theme-cache.js';
 import { resolveConfig, type ResolvedConfig, type ShaleOptions } from './config.js';
 import { ShaleError } from './errors.js';
 import { findPages } from './load/pages.js';
@@ -15,11 +16,11 @@ import { createCodeHighlighter, escapeHtml, type CodeHighlighter } from './markd
 import { checkOutputFolder, discardStagingFolder, makeStagingFolder, publishStagingFolder } from './output/folder.js';
 import { inlineSite } from './output/inline.js';
 import { copyStaticFiles } from './output/static-files.js';
+import { copyThemeFiles, writePages } from './output/pages.js';
 import { renderPage, type RenderContext } from './render/page.js';
 import { searchIndexes } from './search/scope.js';
 import type { Diagnostic, Page } from './types.js';
-import { pageShell } from './vite/html.js';
-import { shalePages, toRoot, type CompiledPage } from './vite/plugin.js';
+import { bundleTheme } from './vite/theme-bundle.js';
 import type { BundledTheme } from 'shiki';
 
 export interface BuildResult {
@@ -31,8 +32,8 @@ export interface BuildResult {
 /** Options of the build() API that the CLI does not set. */
 export interface BuildExtras {
   /**
-   * Keep highlighted code between builds in `<root>/.shale-cache/` (default true); false
-   * neither reads nor writes it.
+   * Keep highlighted code and the bundled theme between builds in `<root>/.shale-cache/` (default
+   * true); false neither reads nor writes it, nor uses the theme bundle shipped in the package.
    */
   cache?: boolean;
 }
@@ -65,15 +66,19 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
     return out;
   }, (p) => `${plural(p.reduce((n, x) => n + x.headings.length, 0), 'heading')}${cacheNote(caches)}`);
 
+  const useCache = extras.cache !== false;
   const staging = makeStagingFolder(config.outDir);
   try {
-    const compiled = await stage(log, 'theme', () => compilePages(pages, config, ctx), (c) => `${plural(c.size, 'page')} with ${relative(config.root, config.themeDir) || config.themeDir}`);
-    // --inline: one bundle per page, so that each page's script is a single file to put inside it.
-    const groups = config.inline ? [...compiled].map((entry) => new Map([entry])) : [compiled];
-    await stage(log, 'bundle', async () => { for (const g of groups) await bundle(g, config, staging); }, () => 'vite: scripts, styles, search index');
+    const theme = await stage(log, 'bundle', () => themeBundle(config, staging, useCache), bundleNote);
+    const indexes = await stage(log, 'search', () => searchIndexes(pages), (m) => `${plural(new Set(m.values()).size, 'index', 'indexes')}`);
+    await stage(log, 'theme', () => writePages(pages, staging, {
+      template: theme.template, base: config.base, indexes,
+      logo: existsSync(join(config.sourceDir, 'images', 'logo.png')),
+      renderInline: (s) => ctx.md.renderInline(s, footerEnv(ctx)),
+    }), (n) => `${plural(n, 'page')} with ${relative(config.root, config.themeDir) || config.themeDir}`);
     await stage(log, 'write', () => copyStaticFiles(config.sourceDir, staging), (n) => `${plural(n, 'static file')} copied`);
     if (config.inline) {
-      await stage(log, 'inline', () => inlineSite(staging, [...compiled.values()].map((p) => p.outPath)), (n) => `${plural(n, 'file')} put inside the pages`);
+      await stage(log, 'inline', () => inlineSite(staging, pages.map((p) => p.source.outPath)), (n) => `${plural(n, 'file')} put inside the pages`);
     }
     publishStagingFolder(staging, config.outDir);
   } catch (err) {
@@ -121,78 +126,35 @@ function cacheNote(caches: HighlightCache[]): string {
   return caches.length ? `, ${plural(highlighted, 'block')} highlighted, ${reused} from cache` : '';
 }
 
-/** Each page's shell, content and search index, keyed by its virtual entry id for Vite. */
-function compilePages(pages: Page[], config: ResolvedConfig, ctx: RenderContext): Map<string, CompiledPage> {
-  const template = readFileSync(join(config.themeDir, 'index.html'), 'utf8');
-  const logo = existsSync(join(config.sourceDir, 'images', 'logo.png'));
-  const compiled = new Map<string, CompiledPage>();
-  const indexes = searchIndexes(pages);
-  for (const page of pages) {
-    const { outPath } = page.source;
-    compiled.set(join(config.sourceDir, outPath), {
-      outPath,
-      shell: pageShell(page, { template, toRoot: toRoot(outPath), logo, renderInline: (s) => ctx.md.renderInline(s, footerEnv(ctx)) }),
-      content: page.html,
-      searchIndex: indexes.get(outPath),
-    });
-  }
-  return compiled;
-}
-
 /** toc_footers are not part of the page: their own env keeps them out of its headings and sections. */
 function footerEnv(ctx: RenderContext) {
   return createEnv({ tabs: [], idScheme: ctx.idScheme, highlight: escapeHtml, knowsLanguage: () => true });
 }
 
-async function bundle(pages: Map<string, CompiledPage>, config: ResolvedConfig, outDir: string): Promise<void> {
-  // Imported here, not at the top: Vite takes ~0.3 s to load, and a build that fails earlier never needs it.
-  const { build: viteBuild } = await import('vite');
-  try {
-    await viteBuild(viteOptions(pages, config, outDir));
-  } catch (err) {
-    throw themeError(err, config);
+type Theme = ThemeBundle & { origin: 'vite' | 'cache' | 'package' };
+
+/**
+ * The theme's scripts and styles in `outDir`, and its template with the tags Vite wrote: from the
+ * project's cache or the package when the theme and options are the same as when it was made
+ * (Vite is then never imported), else from Vite, and kept for next time.
+ */
+async function themeBundle(config: ResolvedConfig, outDir: string, useCache: boolean): Promise<Theme> {
+  const opts = { themeDir: config.themeDir, base: config.base, inline: config.inline };
+  const cacheDir = join(config.root, '.shale-cache');
+  const key = useCache ? themeKey(opts) : undefined;
+  const cached = key ? readThemeBundle(cacheDir, key, config.themeDir) : undefined;
+  if (cached) {
+    copyThemeFiles(cached.files, cached.filesDir, outDir);
+    return cached;
   }
+  const made = await bundleTheme({ ...opts, root: config.sourceDir }, outDir);
+  if (key) writeThemeBundle(cacheDir, key, made, outDir, opts);
+  return { ...made, origin: 'vite' };
 }
 
-/** A Vite failure is almost always in the theme's own files: say which, not Vite's stack. */
-function themeError(err: unknown, config: ResolvedConfig): unknown {
-  if (err instanceof ShaleError) return err;
-  type ViteError = { message?: string; id?: string; loc?: { file?: string; line?: number; column?: number }; errors?: ViteError[] };
-  // Rolldown gathers the errors of a build under `errors`; the first names the file.
-  const e = (err as ViteError).errors?.[0] ?? (err as ViteError);
-  const text = String(e.message ?? err).replace(/\u001b\[[0-9;]*m/g, '');
-  const message = text.split('\n')[0].replace(/^\[[\w:-]+\]\s*/, '');
-  // Without an id, the report's frame header names the place: `[ path/to/file.ts:2:11 ]`.
-  const framed = /\[\s*([^\s\]]+?):(\d+):(\d+)\s*\]/.exec(text);
-  return new ShaleError(`the theme could not be bundled: ${message}`, {
-    file: e.loc?.file ?? e.id ?? (framed ? resolve(framed[1]) : undefined),
-    line: e.loc?.line ?? (framed ? Number(framed[2]) : undefined),
-    column: e.loc?.column !== undefined ? e.loc.column + 1 : framed ? Number(framed[3]) : undefined,
-    hint: `Fix the file above in the theme (${shown(config.themeDir)}); --debug prints Vite's full report.`,
-    cause: err,
-  });
-}
-
-function viteOptions(pages: Map<string, CompiledPage>, config: ResolvedConfig, outDir: string) {
-  return {
-    configFile: false as const,
-    root: config.sourceDir,
-    base: config.base,
-    publicDir: false,
-    envFile: false,
-    logLevel: 'error' as const,
-    plugins: [shalePages({ pages, themeDir: config.themeDir, base: config.base })],
-    build: {
-      outDir,
-      emptyOutDir: false,
-      assetsDir: 'assets',
-      reportCompressedSize: false,
-      modulePreload: { polyfill: false },
-      // --inline: images and fonts the styles use become data: URLs, lazy chunks join the entry.
-      ...(config.inline ? { assetsInlineLimit: Number.MAX_SAFE_INTEGER, cssCodeSplit: false } : {}),
-      rollupOptions: { input: [...pages.keys()], ...(config.inline ? { output: { codeSplitting: false } } : {}) },
-    },
-  } satisfies import('vite').InlineConfig;
+function bundleNote(t: Theme): string {
+  const what = plural(t.files.length, 'file');
+  return t.origin === 'vite' ? `vite: ${what}` : `${what} from ${t.origin === 'cache' ? '.shale-cache' : 'the package'} (theme unchanged)`;
 }
 
 function checkSourceFolder(config: ResolvedConfig): void {
@@ -203,8 +165,8 @@ function checkSourceFolder(config: ResolvedConfig): void {
   }
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
 }
 
 function shown(p: string): string {

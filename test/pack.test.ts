@@ -27,6 +27,8 @@ describe('npm pack', () => {
 
     const out = execFileSync(join(user, 'node_modules', '.bin', 'shale'), ['build'], { cwd: user, encoding: 'utf8' });
     expect(out).toMatch(/built 1 page/);
+    // The default theme's bundle ships prebuilt (scripts/prebuild-theme.mjs): a first build skips Vite.
+    expect(out).toMatch(/bundle .* from the package \(theme unchanged\)/);
     expect(readFileSync(join(user, 'build', 'index.html'), 'utf8')).toContain('<h1 id="installed-from-a-tarball">Installed From A Tarball</h1>');
 
     // The Node API and the Vite plugin resolve through the package's exports, with types.

@@ -1,6 +1,6 @@
 // theme: fill the template's slots for one page. cheerio works on the template alone (a few KB);
 // the content, which can be tens of MB, is not parsed again: it replaces its slot as a string
-// after Vite has processed the page shell (see plugin.ts).
+// at the end (output/pages.ts for `shale build`, plugin.ts inside a project's own `vite build`).
 
 import * as cheerio from 'cheerio';
 import { escapeHtml } from '../markdown/highlight.js';
@@ -24,6 +24,8 @@ export interface ShellOptions {
   logo: boolean;
   /** Inline Markdown → HTML (raw HTML kept), for `toc_footers`. */
   renderInline: (markdown: string) => string;
+  /** The search index's URL when it is known now; else SEARCH_INDEX_SLOT, for the Vite plugin to fill. */
+  searchIndexUrl?: string;
 }
 
 /** The page's HTML without its content: the template with every small slot filled. */
@@ -36,7 +38,7 @@ export function pageShell(page: Page, opts: ShellOptions): string {
   $('body')
     .attr('data-languages', JSON.stringify(tabs.map((t) => t.key)))
     .attr('data-language', tabs[0]?.key ?? '');
-  if (fm.search) $('body').attr('data-search-index', SEARCH_INDEX_SLOT);
+  if (fm.search) $('body').attr('data-search-index', opts.searchIndexUrl ?? SEARCH_INDEX_SLOT);
   if (fm.code_clipboard) $('body').attr('data-code-clipboard', '');
 
   const slots: Record<string, string> = {

@@ -1,7 +1,8 @@
-// The Vite plugin is the hub between shale's pipeline and Vite: it serves each page's shell as a
+// Pages inside a project's own `vite build` (`shale/vite`, shale.ts): each page's shell is a
 // virtual HTML entry (so Vite bundles and hashes the theme's script and styles and rewrites
-// their URLs), then puts the content and the search index in at the end. The content skips
+// their URLs), then the content and the search index go in at the end. The content skips
 // Vite's HTML parsing on purpose: a large reference is tens of MB and Vite needs none of it.
+// `shale build` bundles the theme once for all pages instead (theme-bundle.ts, output/pages.ts).
 
 import { join } from 'node:path';
 import type { Plugin } from 'vite';

@@ -1,0 +1,67 @@
+// Pages made from the bundled theme without Vite: for each page, the template Vite rewrote once
+// (src/vite/theme-bundle.ts) gets the page's way back to the site root in its asset URLs, its
+// slots filled (src/vite/html.ts), its search index as a file named by its content hash (as Vite
+// names assets), and its content put in as a string, never parsed.
+
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { hash } from '../cache/theme-cache.js';
+import type { Page } from '../types.js';
+import { CONTENT_SLOT, pageShell } from '../vite/html.js';
+import { assetUrl, toRoot } from '../vite/plugin.js';
+import { ROOT_SLOT } from '../vite/theme-bundle.js';
+
+export interface WritePagesOptions {
+  /** The theme's template after Vite, asset URLs under ROOT_SLOT. */
+  template: string;
+  /** `./` or an absolute prefix such as `/docs/`. */
+  base: string;
+  /** Does the source have images/logo.png? */
+  logo: boolean;
+  /** outPath → serialised search index, for the pages that have search on. */
+  indexes: Map<string, string>;
+  /** Inline Markdown → HTML, for `toc_footers`. */
+  renderInline: (markdown: string) => string;
+}
+
+/** Writes every page and search index into `outDir`; returns the page count. */
+export function writePages(pages: Page[], outDir: string, opts: WritePagesOptions): number {
+  const written = new Map<string, string>(); // index text → its file (a site-wide index is shared)
+  for (const page of pages) {
+    const { outPath } = page.source;
+    const up = toRoot(outPath);
+    const text = opts.indexes.get(outPath);
+    let searchIndexUrl: string | undefined;
+    if (text !== undefined) {
+      let file = written.get(text);
+      if (!file) {
+        file = `assets/search-index-${hash(text).slice(0, 8)}.json`;
+        writeFile(join(outDir, file), text);
+        written.set(text, file);
+      }
+      searchIndexUrl = assetUrl(outPath, file, opts.base);
+    }
+    const template = opts.template.split(ROOT_SLOT).join(opts.base === './' ? up || './' : opts.base);
+    const shell = pageShell(page, { template, toRoot: up, logo: opts.logo, renderInline: opts.renderInline, searchIndexUrl })
+      // cheerio writes the bare attribute Vite put on its tags as `crossorigin=""`: the same
+      // thing, but pages read as text (greps, tests) expect Vite's spelling.
+      .replaceAll(' crossorigin=""', ' crossorigin');
+    // A function replacement: content may contain `$&` and similar patterns.
+    writeFile(join(outDir, outPath), shell.replace(CONTENT_SLOT, () => page.html));
+  }
+  return pages.length;
+}
+
+/** Copies the theme's bundled files (`assets/…`) from a cache entry into the output. */
+export function copyThemeFiles(files: string[], fromDir: string, outDir: string): void {
+  for (const f of files) {
+    const to = join(outDir, f);
+    if (!existsSync(dirname(to))) mkdirSync(dirname(to), { recursive: true });
+    cpSync(join(fromDir, f), to);
+  }
+}
+
+function writeFile(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
