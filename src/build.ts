@@ -4,6 +4,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { openHighlightCache, type HighlightCache } from './cache/highlight-cache.js';
+import { openPageCache } from './cache/page-cache.js';
+import { cachedSearchIndexes } from './cache/search-cache.js';
 import { readThemeBundle, themeKey, writeThemeBundle, type ThemeBundle } from './cache/theme-cache.js';
 import { resolveConfig, type ResolvedConfig, type ShaleOptions } from './config.js';
 import { ShaleError } from './errors.js';
@@ -53,24 +55,36 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
     });
   }
 
+  const useCache = extras.cache !== false;
+  const cacheDir = join(config.root, '.shale-cache');
   const caches: HighlightCache[] = [];
-  const ctx = renderContext(config, extras.cache === false ? undefined : caches);
+  const ctx = renderContext(config, useCache ? caches : undefined);
+  const pageCache = useCache ? openPageCache(cacheDir, config.sourceDir, { idScheme: config.idScheme, safe: config.safe }) : undefined;
+  let pagesReused = 0;
   const pages = await stage(log, 'render', async () => {
     const out: Page[] = [];
     try {
-      for (const s of sources) out.push(await renderPage(s, ctx));
+      for (const s of sources) {
+        const cached = pageCache?.get(s);
+        if (cached) pagesReused++;
+        const page = cached ?? await renderPage(s, ctx);
+        if (!cached) pageCache?.set(page);
+        out.push(page);
+      }
     } finally {
       await ctx.dispose();
     }
-    for (const c of caches) c.save();
+    // Pages read back from the page cache used no highlighter: their blocks stay in its cache.
+    for (const c of caches) c.save({ keepUnused: pagesReused > 0 });
     return out;
-  }, (p) => `${plural(p.reduce((n, x) => n + x.headings.length, 0), 'heading')}${cacheNote(caches)}`);
+  }, (p) => `${plural(p.reduce((n, x) => n + x.headings.length, 0), 'heading')}${cacheNote(caches)}${pagesReused ? `, ${plural(pagesReused, 'page')} unchanged` : ''}`);
 
-  const useCache = extras.cache !== false;
   const staging = makeStagingFolder(config.outDir);
   try {
     const theme = await stage(log, 'bundle', () => themeBundle(config, staging, useCache), bundleNote);
-    const indexes = await stage(log, 'search', () => searchIndexes(pages), (m) => `${plural(new Set(m.values()).size, 'index', 'indexes')}`);
+    const indexes = await stage(log, 'search', () => (pageCache
+      ? cachedSearchIndexes(cacheDir, config.sourceDir, pages, (p) => pageCache.keyOf(p.source), searchIndexes)
+      : searchIndexes(pages)), (m) => `${plural(new Set(m.values()).size, 'index', 'indexes')}`);
     await stage(log, 'theme', () => writePages(pages, staging, {
       template: theme.template, base: config.base, indexes,
       logo: existsSync(join(config.sourceDir, 'images', 'logo.png')),

@@ -166,7 +166,8 @@ describe('build options and failures', () => {
     expect(err.message).toBe('include "missing" not found');
     expect(err.line).toBe(4);
     expect(readFileSync(join(root, 'build/index.html'), 'utf8')).toBe(before);
-    expect(readdirSync(root).sort()).toEqual(['build', 'source']);
+    // No staging folder left behind; the cache of the first build's page is all that was added.
+    expect(readdirSync(root).sort()).toEqual(['.shale-cache', 'build', 'source']);
   });
 
   it('warns about an unknown code language once, with file and line, and still builds', async () => {

@@ -31,8 +31,11 @@ export interface HighlightCache {
   /** The highlighter with the cache in front of it. */
   highlighter: CodeHighlighter;
   stats: HighlightCacheStats;
-  /** Writes the blocks used since open (only when something changed). */
-  save(): void;
+  /**
+   * Writes the blocks used since open (only when something changed); with `keepUnused`, the
+   * stored blocks too (some pages were not rendered this time, so their blocks were not asked for).
+   */
+  save(opts?: { keepUnused?: boolean }): void;
 }
 
 /** `scope` tells apart the caches of different source folders sharing one cache folder. */
@@ -58,10 +61,11 @@ export function openHighlightCache(dir: string, scope: string, inner: CodeHighli
         return html;
       },
     },
-    save() {
+    save(opts = {}) {
+      const keep = opts.keepUnused ? new Map([...stored, ...used]) : used;
       // Nothing new and nothing dropped: the file on disk is already this build's.
-      if (stats.highlighted === 0 && used.size === stored.size) return;
-      writeCache(file, { format: FILE_FORMAT, version: inner.version, blocks: Object.fromEntries(used) });
+      if (stats.highlighted === 0 && keep.size === stored.size) return;
+      writeCache(file, { format: FILE_FORMAT, version: inner.version, blocks: Object.fromEntries(keep) });
     },
   };
 }

@@ -1,0 +1,113 @@
+// Rendered pages kept between builds. A page's render depends only on its parts (each file's
+// Markdown and place), its frontmatter, the options that reach the renderer and shale's own code
+// (the highlighter's version included), so a page whose key is unchanged is read back instead of
+// parsed again: on a large reference, parsing the Markdown is most of a warm rebuild.
+// One entry per page (so the cache never outgrows one build), written aside and renamed; an entry
+// that cannot be read, or was made from other input or other code, is ignored.
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page, Source } from '../types.js';
+
+/** Bump when the entry layout below changes. */
+const ENTRY_FORMAT = 1;
+
+/** What the renderer sees besides the source. */
+export interface PageCacheOptions {
+  idScheme: string;
+  safe: boolean;
+}
+
+export interface PageCache {
+  /** The key of `source`'s render: equal keys, equal pages. */
+  keyOf(source: Source): string;
+  /** The page as rendered from `source` last time, if its key is unchanged. */
+  get(source: Source): Page | undefined;
+  set(page: Page): void;
+}
+
+type Stored = Omit<Page, 'source' | 'html'> & { htmlLength: number };
+
+/** `scope` tells apart the source folders that share one cache folder. */
+export function openPageCache(dir: string, scope: string, opts: PageCacheOptions): PageCache {
+  const salt = `format ${ENTRY_FORMAT}\0code ${codeHash()}\0${versions()}\0${opts.idScheme}\0${opts.safe}\0`;
+  const keys = new WeakMap<Source, string>();
+  const keyOf = (source: Source): string => {
+    let key = keys.get(source);
+    if (key === undefined) {
+      const h = createHash('sha256').update(salt).update(source.outPath).update('\0').update(JSON.stringify(source.frontmatter));
+      for (const part of source.parts) h.update(`\0${part.file}\0${part.lineOffset}\0`).update(part.markdown);
+      keys.set(source, (key = h.digest('base64url')));
+    }
+    return key;
+  };
+  const base = (source: Source) => join(dir, `page-${createHash('sha1').update(`${scope}\0${source.outPath}`).digest('base64url').slice(0, 16)}`);
+
+  return {
+    keyOf,
+    get(source) {
+      try {
+        const entry = JSON.parse(readFileSync(`${base(source)}.json`, 'utf8')) as { format?: number; key?: string; page?: Stored };
+        if (entry.format !== ENTRY_FORMAT || entry.key !== keyOf(source) || !entry.page) return undefined;
+        const html = readFileSync(`${base(source)}.html`, 'utf8');
+        // The HTML is written before the entry that names its length: a mismatch is a torn write.
+        if (html.length !== entry.page.htmlLength) return undefined;
+        const { htmlLength: _, ...rest } = entry.page;
+        return { ...rest, source, html };
+      } catch {
+        return undefined; // missing, unreadable or corrupt: render afresh
+      }
+    },
+    set(page) {
+      const file = base(page.source);
+      const { source: _, html, ...rest } = page;
+      const stored: Stored = { ...rest, htmlLength: html.length };
+      try {
+        mkdirSync(dir, { recursive: true });
+        writeAside(`${file}.html`, html);
+        writeAside(`${file}.json`, JSON.stringify({ format: ENTRY_FORMAT, key: keyOf(page.source), page: stored }));
+      } catch {
+        // A cache that cannot be written only costs time next build.
+      }
+    },
+  };
+}
+
+function writeAside(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** The libraries whose output lands in a page: markdown-it (the HTML) and shiki (the code). */
+function versions(): string {
+  const require = createRequire(import.meta.url);
+  return ['markdown-it', 'shiki'].map((name) => `${name} ${(require(`${name}/package.json`) as { version: string }).version}`).join('\0');
+}
+
+/**
+ * A hash of shale's own compiled code (the folder this module was loaded from, and its siblings):
+ * a renderer changed without a version bump (a developer's checkout, a patched install) must not
+ * be served pages its predecessor made. Some hundred small files: a few milliseconds.
+ */
+function codeHash(): string {
+  const root = dirname(dirname(fileURLToPath(import.meta.url)));
+  const h = createHash('sha256');
+  const walk = (folder: string): void => {
+    for (const name of readdirSync(folder).sort()) {
+      const path = join(folder, name);
+      if (name === 'theme-cache' || name === 'node_modules') continue;
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(js|ts)$/.test(name) && !name.endsWith('.d.ts')) h.update(name).update('\0').update(readFileSync(path));
+    }
+  };
+  walk(root);
+  return h.digest('base64url');
+}

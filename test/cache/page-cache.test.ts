@@ -1,0 +1,85 @@
+// Pages and search indexes kept between builds: an unchanged page is read back, not rendered, and
+// the site is the same; an edited include, another id scheme or a damaged entry renders afresh.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import type { Logger } from '../../src/log.js';
+import { tempProject } from '../helpers.js';
+
+function project(): string {
+  return tempProject({
+    'source/index.html.md': '---\ntitle: Cached\nincludes:\n  - orders\n---\n# Intro\n\nHello.\n\n```ruby\nputs 1\n```\n',
+    'source/includes/_orders.md': '# Orders\n\nList orders.\n\n## Create\n\nMake one.\n',
+  });
+}
+
+/** Builds and returns the render line of the log and the site's page and index. */
+async function run(root: string, options: { idScheme?: 'slate' | 'nesting' } = {}) {
+  const lines: string[] = [];
+  const log: Logger = { info: (l) => lines.push(l), warn: () => {} };
+  await build({ root, ...options }, log);
+  const assets = readdirSync(join(root, 'build/assets'));
+  return {
+    render: lines.find((l) => l.trimStart().startsWith('render')) ?? '',
+    html: readFileSync(join(root, 'build/index.html'), 'utf8'),
+    index: readFileSync(join(root, 'build/assets', assets.find((f) => f.startsWith('search-index-'))!), 'utf8'),
+  };
+}
+
+const cacheFiles = (root: string, ext: string) => readdirSync(join(root, '.shale-cache')).filter((f) => f.startsWith('page-') && f.endsWith(ext));
+
+describe('the page cache', () => {
+  it('reads an unchanged page back and writes the same site', async () => {
+    const root = project();
+    const first = await run(root);
+    expect(first.render).not.toMatch(/unchanged/);
+    const second = await run(root);
+    expect(second.render).toMatch(/1 page unchanged/);
+    expect(second.html).toBe(first.html);
+    expect(second.index).toBe(first.index);
+  });
+
+  it('renders again after an include is edited, and the edit shows in the page and the index', async () => {
+    const root = project();
+    await run(root);
+    writeFileSync(join(root, 'source/includes/_orders.md'), '# Orders\n\nList orders.\n\n## Refund\n\nGive money back.\n');
+    const after = await run(root);
+    expect(after.render).not.toMatch(/unchanged/);
+    expect(after.html).toContain('id="refund"');
+    expect(after.html).not.toContain('id="create"');
+    expect(after.index).toContain('refund');
+  });
+
+  it('does not reuse a page rendered with another id scheme', async () => {
+    const root = project();
+    const slate = await run(root, { idScheme: 'slate' });
+    const nesting = await run(root, { idScheme: 'nesting' });
+    expect(nesting.render).not.toMatch(/unchanged/);
+    expect(nesting.html).not.toBe(slate.html);
+  });
+
+  it('ignores a damaged entry: a torn HTML file or a corrupt record', async () => {
+    const root = project();
+    const first = await run(root);
+    const [html] = cacheFiles(root, '.html');
+    writeFileSync(join(root, '.shale-cache', html), '<p>half a pag');
+    const torn = await run(root);
+    expect(torn.render).not.toMatch(/unchanged/);
+    expect(torn.html).toBe(first.html);
+    const [record] = cacheFiles(root, '.json');
+    writeFileSync(join(root, '.shale-cache', record), '{"format":');
+    const corrupt = await run(root);
+    expect(corrupt.render).not.toMatch(/unchanged/);
+    expect(corrupt.html).toBe(first.html);
+  });
+
+  it('keeps the highlighted blocks of pages it did not render', async () => {
+    const root = project();
+    await run(root);
+    await run(root); // every page from the page cache: the highlighter is not asked for anything
+    writeFileSync(join(root, 'source/index.html.md'), readFileSync(join(root, 'source/index.html.md'), 'utf8').replace('Hello.', 'Hello again.'));
+    const edited = await run(root);
+    expect(edited.render).toMatch(/0 blocks highlighted, 1 from cache/);
+  });
+});
