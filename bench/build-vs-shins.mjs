@@ -46,13 +46,21 @@ function prepareShins(shinsDir) {
 // the project no longer sees; NODE_PATH lets require() find them. Shins's own nested node_modules still win.
 const shinsEnv = { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') };
 const shaleOut = path.join(work, 'shale-out');
+// shale's project root is a folder of this bench's own, so that its cache (<root>/.shale-cache:
+// highlighted code, rendered pages) is not the repository's, and is removed before every run:
+// each run is a cold build (the default theme's bundle comes with the package, as for any user).
+const shaleRoot = path.join(work, 'shale-root');
+fs.mkdirSync(shaleRoot);
 
 const tools = [
   {
-    name: 'shale', cwd: ROOT, env: process.env,
-    args: ['bin/shale.js', 'build', '--source', SOURCE, '--out', shaleOut, '--quiet'],
-    // A fresh output folder each run, so the check below proves this run wrote it.
-    clean: () => fs.rmSync(shaleOut, { recursive: true, force: true }),
+    name: 'shale', cwd: shaleRoot, env: process.env,
+    args: [path.join(ROOT, 'bin/shale.js'), 'build', '--source', SOURCE, '--out', shaleOut, '--quiet'],
+    // A fresh output folder and no cache each run, so the check below proves this run wrote it.
+    clean: () => {
+      fs.rmSync(shaleOut, { recursive: true, force: true });
+      fs.rmSync(path.join(shaleRoot, '.shale-cache'), { recursive: true, force: true });
+    },
     index: () => path.join(shaleOut, 'index.html'),
     files: () => listFiles(shaleOut),
   },

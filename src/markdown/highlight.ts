@@ -18,8 +18,13 @@ export const HIGHLIGHT_FORMAT = 2;
 const SHIKI_VERSION: string = createRequire(import.meta.url)('shiki/package.json').version;
 
 export interface CodeHighlighter {
-  /** Loads the grammars for these lexer names; unknown names are ignored (see `knows`). */
-  load(lexers: Iterable<string>): Promise<void>;
+  /**
+   * Loads the grammars for these lexer names; unknown names are ignored (see `knows`).
+   * `mentions(pattern)`: does the text to highlight contain `pattern` anywhere? Grammars whose
+   * embedded languages only a spelled-out construct reaches are then loaded without them when the
+   * text has no such construct. Without it, every grammar is loaded whole.
+   */
+  load(lexers: Iterable<string>, mentions?: (pattern: RegExp) => boolean): Promise<void>;
   knows(lexer: string): boolean;
   /** Inner HTML of `<code>` for `code`; plain escaped text for unknown lexers. */
   highlight(code: string, lexer: string): string;
@@ -30,28 +35,61 @@ export interface CodeHighlighter {
   dispose(): void;
 }
 
+/**
+ * Grammars that reach their embedded languages only through a construct the code must spell out,
+ * by grammar name. Ruby embeds 28 grammars (SQL, HTML, GraphQL, …) for heredocs named after
+ * them (`<<~SQL`); loading and compiling them is ~0.3 s, most of a small build, and a block with
+ * no heredoc highlights the same without them (all 195 Ruby blocks of the Slate corpus do).
+ */
+const EMBEDDED_ONLY_IN: Record<string, RegExp> = {
+  ruby: /<<[~-]?(['"`]?)[A-Za-z_]\w*\1/,
+};
+
 /** shiki's name for a lexer (Slate/Rouge say `shell`, shiki says `shellscript`; both work). */
 function shikiName(lexer: string): BundledLanguage | undefined {
   return lexer in bundledLanguages ? (lexer as BundledLanguage) : undefined;
 }
 
 export async function createCodeHighlighter(theme: BundledTheme): Promise<CodeHighlighter> {
-  const hl: Highlighter = await createHighlighter({
-    themes: [theme],
-    langs: [],
-    engine: createOnigurumaEngine(import('shiki/wasm')),
-  });
+  const shiki = () => createHighlighter({ themes: [theme], langs: [], engine: createOnigurumaEngine(import('shiki/wasm')) });
+  let hl: Highlighter = await shiki();
   const t = hl.getTheme(theme);
   const palette = paletteOf(t);
+  // Grammars loaded without their embedded languages (EMBEDDED_ONLY_IN), and every language asked for.
+  const leanLoaded = new Set<string>();
+  const asked = new Set<BundledLanguage>();
   return {
     theme: { name: theme, bg: t.bg, fg: t.fg, type: t.type === 'light' ? 'light' : 'dark', css: paletteCss(palette) },
     version: `shiki ${SHIKI_VERSION}, ${theme}, format ${HIGHLIGHT_FORMAT}`,
     knows: (lexer) => lexer === 'plaintext' || shikiName(lexer) !== undefined,
     dispose: () => hl.dispose(),
-    async load(lexers) {
+    async load(lexers, mentions) {
       const wanted = [...new Set([...lexers].map((l) => shikiName(l)).filter((l): l is BundledLanguage => !!l))];
-      const missing = wanted.filter((l) => !hl.getLoadedLanguages().includes(l));
-      if (missing.length) await hl.loadLanguage(...missing);
+      const whole: BundledLanguage[] = [];
+      for (const lang of wanted) {
+        const grammars = (await bundledLanguages[lang]()).default;
+        const main = grammars[grammars.length - 1];
+        const only = EMBEDDED_ONLY_IN[main.name];
+        const lean = only !== undefined && mentions !== undefined && !mentions(only);
+        if (leanLoaded.has(main.name) && !lean) {
+          // shiki keeps a grammar as first compiled: a lean one cannot gain its embedded languages,
+          // so this highlighter starts again with every language whole (rare: a multi-page site
+          // where a later page has the first heredoc, or a heredoc typed in during `shale dev`).
+          hl.dispose();
+          hl = await shiki();
+          leanLoaded.clear();
+          await hl.loadLanguage(...asked);
+        }
+        asked.add(lang);
+        if (hl.getLoadedLanguages().includes(lang)) continue;
+        if (lean) {
+          await hl.loadLanguage({ ...main, embeddedLangs: [], embeddedLangsLazy: [] });
+          leanLoaded.add(main.name);
+        } else {
+          whole.push(lang);
+        }
+      }
+      if (whole.length) await hl.loadLanguage(...whole);
     },
     highlight(code, lexer) {
       const lang = shikiName(lexer);

@@ -55,4 +55,22 @@ describe('code themes', () => {
     expect(codeThemeFor(undefined)).toEqual({ theme: 'monokai', known: true });
     expect(codeThemeFor('no-such-theme')).toEqual({ theme: 'monokai', known: false });
   });
+
+  it('loads Ruby without its embedded grammars when no heredoc needs them, with the same colours', async () => {
+    const whole = await createCodeHighlighter('monokai');
+    await whole.load(['ruby']);
+    const lean = await createCodeHighlighter('monokai');
+    const plain = 'Stripe::Charge.create(amount: 2000, note: `ls`, re: /a+b/i, s: "x#{y}")';
+    await lean.load(['ruby'], (pattern) => pattern.test(plain));
+    expect(lean.highlight(plain, 'ruby')).toBe(whole.highlight(plain, 'ruby'));
+    // A heredoc named after a language is that language inside: once the text has one, the
+    // embedded grammars are loaded and the SQL is coloured as SQL, as by a whole load.
+    const heredoc = 'q = <<~SQL\n  SELECT id FROM charges WHERE amount > 10\nSQL\n';
+    const before = lean.highlight(heredoc, 'ruby');
+    await lean.load(['ruby'], (pattern) => pattern.test(heredoc));
+    expect(lean.highlight(heredoc, 'ruby')).toBe(whole.highlight(heredoc, 'ruby'));
+    expect(lean.highlight(heredoc, 'ruby')).not.toBe(before);
+    whole.dispose();
+    lean.dispose();
+  });
 });
