@@ -97,6 +97,22 @@ describe('search in a browser', () => {
     await page.close();
   });
 
+  it('answers what was typed while the index was still on its way', async () => {
+    const { page, errors } = await open();
+    // Hold the index back until the reader has typed a whole word.
+    let release!: () => void;
+    const held = new Promise<void>((r) => { release = r; });
+    await page.route(/search-index-/, async (route) => { await held; await route.continue(); });
+    await page.locator('#input-search').click();
+    await page.keyboard.type('cancell');
+    await expect.poll(() => page.locator('.search-results').textContent()).toMatch(/Loading search/);
+    release();
+    await expect.poll(() => page.locator('.search-results .search-result-title').allTextContents()).toContain('Cancel an order');
+    expect(await page.locator('.search-results').getAttribute('aria-busy')).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('finds Persian, Chinese, Japanese and Russian words', async () => {
     const { page, errors } = await open();
     expect(await search(page, 'شناسه')).toEqual(expect.arrayContaining(['سفارش‌ها', 'لغو سفارش']));

@@ -1,9 +1,11 @@
 // The search worker: reads the index and answers queries off the page's thread, so neither a
 // large index arriving nor a query over it ever holds up scrolling or typing. Messages:
-//   page → worker  { index: ArrayBuffer }         the index file's bytes (fetched by the page,
-//                                                 so the request shows in its timeline)
+//   page → worker  { index: ArrayBuffer, query? } the index file's bytes (fetched by the page,
+//                                                 so the request shows in its timeline), and
+//                                                 the query typed so far, if any
 //                  { id, query, limit? }          a query
-//   worker → page  { ready, sections } | { error } after reading the index (sections: ids, pages)
+//   worker → page  { ready, sections, first? } | { error } after reading the index (sections:
+//                                                 ids, pages; first: the answer to `query`)
 //                  { id, hits, words }            the answer to query `id`
 
 import { createEngine, sectionList, type Engine } from './search-engine';
@@ -16,7 +18,9 @@ self.onmessage = (event: MessageEvent) => {
     if (data.index) {
       const file = JSON.parse(new TextDecoder().decode(data.index));
       engine = createEngine(file);
-      self.postMessage({ ready: true, sections: sectionList(file) });
+      // A query sent with the index is answered at once, with the "ready" message.
+      const first = typeof data.query === 'string' ? engine.search(data.query, data.limit) : undefined;
+      self.postMessage({ ready: true, sections: sectionList(file), first });
     } else if (engine && typeof data.query === 'string') {
       self.postMessage({ id: data.id, ...engine.search(data.query, data.limit) });
     }

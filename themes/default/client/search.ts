@@ -18,6 +18,8 @@ interface Backend {
   /** Section ids and their pages, in index order (a section ends where the next one starts). */
   sections: Array<{ id: string; page?: string }>;
   search(query: string): Promise<SearchResult & { error?: string }>;
+  /** The answer to the query sent with the index, if one was. */
+  first?: { query: string; answer: SearchResult };
 }
 
 export function initSearch(): void {
@@ -64,10 +66,13 @@ export function initSearch(): void {
       import('./search-match'),
     ]).then(async ([bytes, match]) => {
       ranges = match.createMatcher();
-      backend = await worker(bytes).catch(() => onThisThread(bytes));
+      // The query typed so far goes with the index: its answer comes back with "ready", one
+      // round trip through this (on a large page, busy) thread fewer.
+      backend = await worker(bytes, input.value.trim() ? input.value : undefined).catch(() => onThisThread(bytes));
       // The headings of this page's sections: a section ends where the next one starts.
       sectionIds = new Set(backend.sections.filter((d) => onThisPage(d)).map((d) => d.id));
-      update();
+      if (backend.first && backend.first.query === input.value) render(backend.first.query, backend.first.answer);
+      else update();
     }).catch((err: unknown) => {
       failed = 'Search is unavailable: ' + (err instanceof Error ? err.message : String(err));
       console.warn('shale search:', err);
@@ -247,7 +252,7 @@ export function initSearch(): void {
  * The returned function hands it the index and resolves when it has read it; it rejects if the
  * worker could not start (then or before), and the page answers queries itself.
  */
-function startWorker(): (bytes: ArrayBuffer) => Promise<Backend> {
+function startWorker(): (bytes: ArrayBuffer, query?: string) => Promise<Backend> {
   let failure: Error | undefined;
   let fail = (err: Error): void => { failure = err; };
   let worker: Worker | undefined;
@@ -257,7 +262,7 @@ function startWorker(): (bytes: ArrayBuffer) => Promise<Backend> {
   } catch (err) {
     failure = err instanceof Error ? err : new Error(String(err));
   }
-  return (bytes) => new Promise((resolve, reject) => {
+  return (bytes, query) => new Promise((resolve, reject) => {
     if (failure || !worker) return reject(failure);
     fail = reject;
     const w = worker;
@@ -268,6 +273,7 @@ function startWorker(): (bytes: ArrayBuffer) => Promise<Backend> {
       if (data.ready) {
         resolve({
           sections: data.sections,
+          first: data.first && query !== undefined ? { query, answer: data.first } : undefined,
           search: (query) => new Promise((answer) => { waiting.set(++id, answer); w.postMessage({ id, query }); }),
         });
       } else if (data.id === undefined && data.error) {
@@ -278,7 +284,7 @@ function startWorker(): (bytes: ArrayBuffer) => Promise<Backend> {
       }
     };
     // A copy goes to the worker: the page keeps its bytes in case the worker cannot start.
-    w.postMessage({ index: bytes.slice(0) });
+    w.postMessage({ index: bytes.slice(0), query });
   });
 }
 
