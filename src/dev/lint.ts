@@ -28,3 +28,17 @@ export function checkFences(part: SourcePart): void {
     });
   }
 }
+
+/** checkFences for the parts of one page, render after render, looking only at parts that changed. */
+export function fenceLint(): (parts: SourcePart[]) => void {
+  let passed = new Map<string, string>();
+  return (parts) => {
+    const now = new Map<string, string>();
+    for (const part of parts) {
+      const key = `${part.lineOffset}\0${part.file}`;
+      if (passed.get(key) !== part.markdown) checkFences(part);
+      now.set(key, part.markdown);
+    }
+    passed = now;
+  };
+}

@@ -1,7 +1,9 @@
 // A live site: every page of a source folder, rendered and kept in memory, re-rendered when a
 // file it read (or looked for) changes. The dev server and the Vite plugin both serve from it.
 // A page that fails keeps its last good render next to the error, so the browser keeps showing
-// it under the overlay. Highlighted code is cached by content (highlight-cache.ts).
+// it under the overlay. Highlighted code is cached by content (highlight-cache.ts), and each
+// part's render by its Markdown and the page state it read (part-cache.ts), so a save costs about
+// the edited file, not the page: the update lists the parts whose HTML changed.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
@@ -17,11 +19,12 @@ import { createCodeHighlighter, escapeHtml, type CodeHighlighter } from '../mark
 import { renderPage, type RenderContext } from '../render/page.js';
 import { searchIndexes } from '../search/scope.js';
 import { renderToc } from '../transform/toc.js';
-import type { Diagnostic, Page } from '../types.js';
+import type { Diagnostic, Page, SourcePart } from '../types.js';
 import { pageShell } from '../vite/html.js';
 import { toRoot, type CompiledPage } from '../vite/plugin.js';
 import { cachedHighlighter, type HighlightStats } from './highlight-cache.js';
-import { checkFences } from './lint.js';
+import { fenceLint } from './lint.js';
+import { createPartCache, type PartCache, type PartStats } from './part-cache.js';
 
 export interface SiteEntry {
   /** The page's source file and its output path (`index.html`). */
@@ -31,7 +34,14 @@ export interface SiteEntry {
   files: Set<string>;
   /** The last good render. */
   page?: Page;
-  shell?: string;
+  /** Its content, part by part (page.html is these joined). */
+  parts?: string[];
+  /** Its TOC as the page shows it. */
+  toc?: string;
+  /** Counts the renders that changed the page, so a browser can tell which one it shows. */
+  version: number;
+  /** The page without its content; made when first asked for after a render. */
+  readonly shell?: string;
   /** The error of the latest render, if it failed. */
   error?: ShaleError;
   /** The theme template the shell was made from. */
@@ -43,12 +53,19 @@ export interface SiteUpdate {
   /** content: body and TOC changed; frame: anything else on the page (title, tabs, theme). */
   kind: 'content' | 'frame' | 'error' | 'unchanged';
   warnings: Diagnostic[];
+  /** content: the indexes of the parts whose HTML changed, or undefined when the number of parts did. */
+  changedParts?: number[];
+  tocChanged?: boolean;
+  /** The entry's version before this render. */
+  from?: number;
 }
 
 export interface Site {
   config: ResolvedConfig;
   entries: Map<string, SiteEntry>;
   stats: HighlightStats;
+  /** Parts rendered by markdown-it and parts replayed from the cache. */
+  partStats: PartStats;
   renderAll(): Promise<SiteUpdate[]>;
   /** A file was added, changed or removed: re-renders the pages that depend on it. */
   fileChanged(file: string, event?: 'add' | 'change' | 'unlink'): Promise<SiteUpdate[]>;
@@ -63,6 +80,9 @@ export interface Site {
 
 export function createSite(config: ResolvedConfig, opts: { lint?: boolean } = {}): Site {
   const stats: HighlightStats = { highlighted: 0, reused: 0 };
+  const partStats: PartStats = { rendered: 0, reused: 0 };
+  // Per page: its part cache, and its fence lint, which looks again only at parts that changed.
+  const caches = new WeakMap<SiteEntry, { parts: PartCache; lint: (parts: SourcePart[]) => void }>();
   const highlighters = new Map<string, Promise<CodeHighlighter>>();
   const ctx: RenderContext = {
     md: createMarkdown({ safe: config.safe }),
@@ -84,27 +104,54 @@ export function createSite(config: ResolvedConfig, opts: { lint?: boolean } = {}
     const found = findPages(config.sourceDir);
     const keep = new Set(found.map((p) => p.file));
     for (const file of entries.keys()) if (!keep.has(file)) entries.delete(file);
-    for (const p of found) {
-      if (!entries.has(p.file)) entries.set(p.file, { file: p.file, outPath: p.outPath, files: new Set([p.file]) });
-    }
+    for (const p of found) if (!entries.has(p.file)) entries.set(p.file, newEntry(p.file, p.outPath));
   }
+
+  function newEntry(file: string, outPath: string): SiteEntry {
+    let made: { page: Page; template: string; shell: string } | undefined;
+    const entry = { file, outPath, files: new Set([file]), version: 0 } as SiteEntry;
+    // The shell parses the template and the TOC: only worth it when a page is served, not per save.
+    Object.defineProperty(entry, 'shell', {
+      enumerable: true,
+      get(): string | undefined {
+        const { page, template: tpl } = entry;
+        if (!page || tpl === undefined) return undefined;
+        if (made?.page !== page || made.template !== tpl) made = { page, template: tpl, shell: shellOf(page, tpl, entry.outPath) };
+        return made.shell;
+      },
+    });
+    caches.set(entry, { parts: createPartCache(partStats), lint: fenceLint() });
+    return entry;
+  }
+
+  function shellOf(page: Page, tpl: string, outPath: string): string {
+    return pageShell(page, {
+      template: tpl, toRoot: toRoot(outPath), logo: existsSync(join(config.sourceDir, 'images', 'logo.png')),
+      renderInline: (s) => ctx.md.renderInline(s, footerEnv()),
+    });
+  }
+
 
   async function render(entry: SiteEntry, tpl: string): Promise<SiteUpdate> {
     try {
       const source = loadSource(entry.file, entry.outPath, config);
       entry.files = new Set(source.files);
-      if (opts.lint) source.parts.forEach(checkFences);
-      const page = await renderPage(source, ctx);
-      const before = entry.page;
-      const shell = pageShell(page, {
-        template: tpl, toRoot: toRoot(entry.outPath), logo: existsSync(join(config.sourceDir, 'images', 'logo.png')),
-        renderInline: (s) => ctx.md.renderInline(s, footerEnv()),
-      });
+      const cache = caches.get(entry)!;
+      if (opts.lint) cache.lint(source.parts);
+      const hooks = cache.parts.begin();
+      const page = await renderPage(source, ctx, hooks);
+      hooks.commit();
+      const { page: before, parts: partsBefore, version: from } = entry;
+      const parts = hooks.html;
+      const toc = renderToc(page.toc);
       const frameSame = before && entry.template === tpl && isDeepStrictEqual(frame(before), frame(page));
-      const sameShell = entry.shell === shell;
-      const kind = !before ? 'frame' : before.html === page.html && sameShell ? 'unchanged' : frameSame ? 'content' : 'frame';
-      Object.assign(entry, { page, shell, error: undefined, template: tpl });
-      return { entry, kind, warnings: page.warnings };
+      // Parts replayed from the cache are the very same strings: comparing them costs nothing.
+      const changedParts = partsBefore?.length === parts.length ? parts.flatMap((h, i) => (h === partsBefore[i] ? [] : [i])) : undefined;
+      const tocChanged = toc !== entry.toc;
+      const kind = !before ? 'frame' : !frameSame ? 'frame' : changedParts?.length === 0 && !tocChanged ? 'unchanged' : 'content';
+      Object.assign(entry, { page, parts, toc, error: undefined, template: tpl });
+      if (kind !== 'unchanged') entry.version++;
+      return { entry, kind, warnings: page.warnings, changedParts, tocChanged, from };
     } catch (err) {
       if (!(err instanceof ShaleError)) throw err;
       entry.error = err;
@@ -118,7 +165,7 @@ export function createSite(config: ResolvedConfig, opts: { lint?: boolean } = {}
   const within = (file: string, dir: string) => file === dir || file.startsWith(dir + sep);
 
   return {
-    config, entries, stats,
+    config, entries, stats, partStats,
     async renderAll() {
       syncPageList();
       const tpl = template();
@@ -153,7 +200,7 @@ export function createSite(config: ResolvedConfig, opts: { lint?: boolean } = {}
       return undefined;
     },
     tocHtml(entry) {
-      return entry.page ? renderToc(entry.page.toc) : '';
+      return entry.toc ?? '';
     },
     searchIndex(entry) {
       const pages = [...entries.values()].flatMap((e) => (e.page ? [e.page] : []));

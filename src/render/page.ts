@@ -1,14 +1,16 @@
 // render + transform: a Source → Page. Each part (page body, then each include) is rendered as
 // its own Markdown document with one shared env, so ids are unique across the whole page while
-// an unclosed fence or a reference link never leaks from one file into the next.
+// an unclosed fence never leaks from one file into the next. markdown-it keeps reference
+// definitions (`[x]: url`) on that env too, so a later file can use an earlier file's; Slate
+// renders each include alone, where such a link stays text (a known difference, not yet changed).
 
 import type { MarkdownIt } from 'markdown-it';
-import { createEnv, type IdScheme } from '../markdown/env.js';
+import { createEnv, type IdScheme, type RenderEnv } from '../markdown/env.js';
 import { fenceLexers, type CodeHighlighter } from '../markdown/highlight.js';
 import { codeThemeFor } from '../markdown/themes.js';
 import { checkLinks } from '../transform/links.js';
 import { buildToc } from '../transform/toc.js';
-import type { Page, Source } from '../types.js';
+import type { Page, Source, SourcePart } from '../types.js';
 
 export interface RenderContext {
   md: MarkdownIt;
@@ -17,7 +19,17 @@ export interface RenderContext {
   highlighter: (theme: string) => Promise<CodeHighlighter>;
 }
 
-export async function renderPage(source: Source, ctx: RenderContext): Promise<Page> {
+/**
+ * Optional ways in for a cache (the dev site's, src/dev/part-cache.ts): the build passes none and
+ * renders every part. `renderPart` gets the part, the shared env and the default render, and may
+ * instead replay a cached part's effect on the env; `lexersOf` may skip re-scanning a part.
+ */
+export interface RenderHooks {
+  renderPart?: (part: SourcePart, env: RenderEnv, render: () => string) => string;
+  lexersOf?: (part: SourcePart) => Iterable<string>;
+}
+
+export async function renderPage(source: Source, ctx: RenderContext, hooks: RenderHooks = {}): Promise<Page> {
   const fm = source.frontmatter;
   const warnings = [...source.warnings];
   const { theme, known } = codeThemeFor(fm.highlight_theme);
@@ -30,8 +42,8 @@ export async function renderPage(source: Source, ctx: RenderContext): Promise<Pa
   }
   const hl = await ctx.highlighter(theme);
   const lexers = new Set<string>();
-  for (const part of source.parts) for (const l of fenceLexers(part.markdown)) lexers.add(l);
-  await hl.load(lexers);
+  for (const part of source.parts) for (const l of hooks.lexersOf?.(part) ?? fenceLexers(part.markdown)) lexers.add(l);
+  await hl.load(lexers, (pattern) => source.parts.some((part) => pattern.test(part.markdown)));
 
   const env = createEnv({
     tabs: fm.language_tabs,
@@ -45,7 +57,8 @@ export async function renderPage(source: Source, ctx: RenderContext): Promise<Pa
   for (const part of source.parts) {
     env.file = part.file;
     env.lineOffset = part.lineOffset;
-    html += ctx.md.render(part.markdown, env);
+    const render = () => ctx.md.render(part.markdown, env);
+    html += hooks.renderPart ? hooks.renderPart(part, env, render) : render();
   }
   warnings.push(...env.warnings, ...checkLinks(env.links, env.headings, env.anchors));
   if (env.headings.length === 0) {

@@ -2,6 +2,9 @@
 // files the pages read or looked for, and pushes updates. Content and TOC changes go to the
 // page as a `shale:update` event that the dev client swaps in place, keeping the reader's
 // section in view; a changed frame (title, tabs, template) reloads with the position kept.
+// The served content marks where each part (page body, include) starts, so an update carries
+// only the parts whose HTML changed, and the TOC only if it did: a save in one include of a
+// 45 MB page sends that include, not the page.
 // Errors go to Vite's overlay and the terminal, while the last good page stays on screen.
 
 import { statSync } from 'node:fs';
@@ -24,7 +27,30 @@ function mtimeOf(file: string): number | undefined {
   try { return statSync(file).mtimeMs; } catch { return undefined; }
 }
 
-export interface DevUpdateEvent { outPath: string; content: string; toc: string }
+/**
+ * `parts`: [index, html] of the parts that changed, to apply to the page at version `from`.
+ * `content`: the whole marked content instead, when the number of parts changed. `toc`: when it changed.
+ */
+export interface DevUpdateEvent {
+  outPath: string;
+  from: number;
+  to: number;
+  count: number;
+  parts?: Array<[number, string]>;
+  content?: string;
+  toc?: string;
+}
+
+/**
+ * The content with a comment before each part and one after the last. Comments take no room and
+ * match no CSS selector; the dev client replaces the nodes between two of them.
+ */
+export function markedContent(parts: string[] | undefined): string {
+  if (!parts) return '';
+  return parts.map((html, i) => `<!--shale-part ${i}-->${html}`).join('') + '<!--shale-part end-->';
+}
+
+const VERSION_SLOT = 'shale-dev-version';
 
 /** `live()` is called when the server starts, so the plugin can be made before the config exists. */
 export function shaleDev(live: () => { site: Site; allowed: string[] }): Plugin {
@@ -84,13 +110,25 @@ export function shaleDev(live: () => { site: Site; allowed: string[] }): Plugin 
     const base = s.config.base;
     const pending = entry.error ? JSON.stringify(overlayError(entry.error, root)).replace(/</g, '\\u003c') : '';
     let html = entry.shell ?? errorPage(entry.error!, root);
-    html = html.replace('</head>', () => `<meta name="shale-dev-page" content="${entry.outPath}">`
+    html = html.replace('</head>', () => `<meta name="shale-dev-page" content="${entry.outPath}"><meta name="shale-dev-version" content="${VERSION_SLOT}">`
       + (pending ? `<script type="application/json" id="shale-dev-error">${pending}</script>` : '')
       + `<script type="module" src="${base}${DEV_CLIENT.slice(1)}"></script></head>`);
     html = await s.transformIndexHtml(url, html);
+    // Read together, after the await: the content and the version it is.
     return html
+      .replace(`content="${VERSION_SLOT}"`, () => `content="${entry.version}"`)
       .replace(SEARCH_INDEX_SLOT, () => `${base}${SEARCH_PREFIX}${entry.outPath}.json`)
-      .replace(CONTENT_SLOT, () => entry.page?.html ?? '');
+      .replace(CONTENT_SLOT, () => markedContent(entry.parts));
+  }
+
+  function updateEvent(u: SiteUpdate): DevUpdateEvent {
+    const { entry } = u;
+    const parts = entry.parts ?? [];
+    const data: DevUpdateEvent = { outPath: entry.outPath, from: u.from ?? 0, to: entry.version, count: parts.length };
+    if (u.changedParts) data.parts = u.changedParts.map((i) => [i, parts[i]]);
+    else data.content = markedContent(parts);
+    if (u.tocChanged || !u.changedParts) data.toc = site.tocHtml(entry);
+    return data;
   }
 
   function enqueue(file: string, event: FileEvent): void {
@@ -121,8 +159,7 @@ export function shaleDev(live: () => { site: Site; allowed: string[] }): Plugin 
       if (u.kind === 'unchanged') server.ws.send({ type: 'custom', event: 'shale:ok', data: { outPath: u.entry.outPath } });
       if (u.kind === 'frame') reload = true;
       if (u.kind === 'content') {
-        const data: DevUpdateEvent = { outPath: u.entry.outPath, content: u.entry.page!.html, toc: site.tocHtml(u.entry) };
-        server.ws.send({ type: 'custom', event: 'shale:update', data });
+        server.ws.send({ type: 'custom', event: 'shale:update', data: updateEvent(u) });
         log.info(`page updated: ${u.entry.outPath} (${relative(root, file)})`, { timestamp: true });
       }
     }

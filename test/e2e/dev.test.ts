@@ -113,4 +113,45 @@ describe('shale dev in a browser', () => {
     await page.waitForSelector('body[data-edited="yes"]', { timeout: 3000 });
     await page.waitForFunction((b) => Math.abs(document.getElementById('pagination')!.getBoundingClientRect().top - b) < 2, before, { timeout: 2000 });
   });
+
+  it('sends an include edit as that part alone, leaving the other parts and the TOC in place', async () => {
+    // A second tab, opened after its listener, so it sees every WebSocket frame.
+    const tab = await browser.newPage();
+    const frames: string[] = [];
+    tab.on('websocket', (ws) => ws.on('framereceived', (f) => { if (String(f.payload).includes('shale:update')) frames.push(String(f.payload)); }));
+    await tab.goto(server.url);
+    await tab.waitForFunction(() => customElements.get('vite-error-overlay') !== undefined);
+    const contentSize = await tab.evaluate(() => document.querySelector('main.content')!.innerHTML.length);
+    // Marks on elements of the page body's part and on the TOC: a swap would lose them.
+    await tab.evaluate(() => {
+      (document.getElementById('authentication') as HTMLElement & { kept?: boolean }).kept = true;
+      (document.getElementById('toc') as HTMLElement & { kept?: boolean }).kept = true;
+    });
+    edit(includeFile(), 'Include text EDIT-INCLUDE-1.', 'Include text EDIT-INCLUDE-2.');
+    await tab.waitForFunction(() => document.querySelector('main.content')!.textContent!.includes('EDIT-INCLUDE-2'), undefined, { timeout: 2000 });
+    expect(await tab.evaluate(() => [
+      (document.getElementById('authentication') as HTMLElement & { kept?: boolean }).kept,
+      (document.getElementById('toc') as HTMLElement & { kept?: boolean }).kept,
+    ])).toEqual([true, true]);
+    expect(frames).toHaveLength(1);
+    const { data } = JSON.parse(frames[0]) as { data: { parts?: Array<[number, string]>; content?: string; toc?: string } };
+    expect(data.content).toBeUndefined();
+    expect(data.toc).toBeUndefined();
+    // Part 1 is _errors.md, the first include.
+    expect(data.parts!.map(([i]) => i)).toEqual([1]);
+    expect(frames[0].length).toBeLessThan(contentSize / 2);
+    await tab.close();
+  });
+
+  it('still updates a page whose raw HTML leaves a tag open from one include into the next', async () => {
+    // Loaded fresh, the open <div> swallows the later parts' marks, so the client cannot patch
+    // part by part: it falls back to the page's whole content.
+    edit(includeFile(), '# Handling Errors', '<div class="left-open">\n\n# Handling Errors');
+    await shows('EDIT-INCLUDE-2');
+    await page.reload();
+    await page.waitForFunction(() => customElements.get('vite-error-overlay') !== undefined);
+    writeFileSync(join(root, 'source', 'includes', '_later.md'), '# Later Include\n\nAfter the open tag: NEW-FILE-2.\n');
+    await shows('NEW-FILE-2');
+    expect(await page.locator('main.content').textContent()).not.toContain('NEW-FILE-1');
+  });
 });

@@ -1,0 +1,218 @@
+// The dev site's per-part render cache. A page renders its parts (body, then each include) one
+// after the other into one env, so a part's HTML can depend on the parts before it: a heading
+// id is de-duplicated against earlier ones, a reference link may use an earlier definition, a
+// search section's parents and leading prose reach back into the previous part. Each part is
+// rendered through recording views of that state (recording.ts); a later render replays the
+// part's recorded output instead of rendering it again when its Markdown is the same and every
+// bit of state it read is still the same. An edit in one include thus re-renders that include,
+// and a later part only when what it read changed (say, a heading it was numbered against).
+
+import type { RenderHooks } from '../render/page.js';
+import { fenceLexers } from '../markdown/highlight.js';
+import type { RenderEnv } from '../markdown/env.js';
+import type { Diagnostic, Heading, Section, SourcePart } from '../types.js';
+import { RecordingMap, RecordingSet, recordReferences, sameReference, type ReferenceMap, type References } from './recording.js';
+
+export interface PartStats {
+  /** Parts rendered by markdown-it. */
+  rendered: number;
+  /** Parts replayed from the cache. */
+  reused: number;
+}
+
+/** One rendered part: what it read of the page-wide state, and everything it added to it. */
+interface Recorded {
+  markdown: string;
+  html: string;
+  ids: { reads: Map<string, number | undefined>; writes: Array<[string, number]> };
+  history: { reads: Map<number, string | undefined>; writes: Array<[number, string]> };
+  unknown: { reads: Map<string, boolean>; added: string[] };
+  refs: { reads: ReferenceMap; writes: ReferenceMap };
+  /** Enclosing headings the part's headings may take as parents (the open ones shallower than its own). */
+  parents: string;
+  /** The section the part's leading prose would join: is there one, is its text or code empty. */
+  lead: string;
+  /** Same-file warnings before the part (a rule reports a problem once per file). */
+  fileWarnings: string;
+  headings: Heading[];
+  sections: Section[];
+  leadText: string;
+  leadCode: string;
+  warnings: Diagnostic[];
+  languages: string[];
+  anchors: string[];
+  links: RenderEnv['links'];
+}
+
+/** env keys the cache knows how to record and replay; any other one turns the cache off. */
+const KNOWN = new Set(['file', 'lineOffset', 'tabs', 'ids', 'idScheme', 'nestingHistory', 'headings', 'sectionDepth', 'sections',
+  'warnings', 'languages', 'unknownLanguages', 'links', 'anchors', 'highlight', 'knowsLanguage', 'references']);
+
+export interface PartCache {
+  stats: PartStats;
+  /** Hooks for one renderPage call; `html` collects each part's HTML in order, `commit` keeps what it used. */
+  begin(): Required<RenderHooks> & { html: string[]; commit(): void };
+}
+
+export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }): PartCache {
+  let parts = new Map<string, Recorded[]>();
+  let lexers = new Map<string, { markdown: string; found: Set<string> }>();
+  /** What every part of the page shares (tabs, id scheme, highlighter): a change drops the cache. */
+  let pageKey: unknown[] | undefined;
+  let off = false;
+  const keyOf = (part: SourcePart) => `${part.lineOffset}\0${part.file}`;
+
+  return {
+    stats,
+    begin() {
+      const html: string[] = [];
+      // The next generation holds only what this render used, so removed parts do not pile up.
+      const nextParts = new Map<string, Recorded[]>();
+      const nextLexers = new Map<string, { markdown: string; found: Set<string> }>();
+      const refs: References = {};
+      // The open headings, shallowest first: where sections.ts's parentsOf walks back to.
+      const open: Heading[] = [];
+      let first = true;
+
+      function renderPart(part: SourcePart, env: RenderEnv, render: () => string): string {
+        if (first) {
+          first = false;
+          const key = [env.tabs.map((t) => `${t.key}\0${t.label}`).join('\n'), env.idScheme, env.sectionDepth, env.highlight, env.knowsLanguage];
+          if (!pageKey || key.some((k, i) => k !== pageKey![i])) parts = new Map();
+          pageKey = key;
+          // markdown-it creates it on the first definition; present from the start, it renders alike.
+          env.references = refs;
+        }
+        if (off) {
+          stats.rendered++;
+          html.push(render());
+          return html[html.length - 1];
+        }
+        const key = keyOf(part);
+        const hit = parts.get(key)?.find((r) => r.markdown === part.markdown && holds(r, env, part.file));
+        const rec = hit ? replay(hit, env) : record(part, env, render);
+        nextParts.set(key, [...(nextParts.get(key) ?? []), rec]);
+        for (const h of rec.headings) push(open, h);
+        html.push(rec.html);
+        return rec.html;
+      }
+
+      function holds(r: Recorded, env: RenderEnv, file: string): boolean {
+        for (const [k, v] of r.ids.reads) if (env.ids.get(k) !== v) return false;
+        for (const [k, v] of r.history.reads) if (env.nestingHistory.get(k) !== v) return false;
+        for (const [k, v] of r.unknown.reads) if (env.unknownLanguages.has(k) !== v) return false;
+        for (const [k, v] of r.refs.reads) if (!sameReference(refs[k], v)) return false;
+        return r.parents === parentsKey(open, r.headings) && r.lead === leadKey(env) && r.fileWarnings === fileWarnings(env, file);
+      }
+
+      function replay(r: Recorded, env: RenderEnv): Recorded {
+        stats.reused++;
+        apply(r, env);
+        return r;
+      }
+
+      function apply(r: Recorded, env: RenderEnv): void {
+        for (const [k, v] of r.ids.writes) env.ids.set(k, v);
+        for (const [k, v] of r.history.writes) env.nestingHistory.set(k, v);
+        for (const k of r.unknown.added) env.unknownLanguages.add(k);
+        for (const [k, v] of r.refs.writes) if (v) refs[k] = v;
+        for (const h of r.headings) env.headings.push(h);
+        const last = env.sections[env.sections.length - 1];
+        if (last) { last.text += r.leadText; last.code += r.leadCode; }
+        for (const s of r.sections) env.sections.push({ ...s });
+        for (const w of r.warnings) env.warnings.push(w);
+        for (const l of r.languages) env.languages.add(l);
+        for (const a of r.anchors) env.anchors.add(a);
+        for (const l of r.links) env.links.push(l);
+      }
+
+      /** Renders the part through recording views of the page's state, then applies it as a replay would. */
+      function record(part: SourcePart, env: RenderEnv, render: () => string): Recorded {
+        stats.rendered++;
+        const base = { ids: env.ids, nestingHistory: env.nestingHistory, unknownLanguages: env.unknownLanguages, languages: env.languages, anchors: env.anchors, references: refs };
+        const lead = leadKey(env);
+        const fileWarningsBefore = fileWarnings(env, part.file);
+        const at = { headings: env.headings.length, sections: env.sections.length, warnings: env.warnings.length, links: env.links.length };
+        const last = env.sections[at.sections - 1];
+        const textBefore = last?.text ?? '', codeBefore = last?.code ?? '';
+        const ids = new RecordingMap(base.ids), history = new RecordingMap(base.nestingHistory);
+        const unknown = new RecordingSet(base.unknownLanguages), languages = new RecordingSet(base.languages), anchors = new RecordingSet(base.anchors);
+        const references = recordReferences(refs);
+        Object.assign(env, { ids, nestingHistory: history, unknownLanguages: unknown, languages, anchors, references: references.view });
+        let out: string;
+        try {
+          out = render();
+        } finally {
+          Object.assign(env, base);
+        }
+        const headings = env.headings.slice(at.headings);
+        const rec: Recorded = {
+          markdown: part.markdown, html: out,
+          ids: { reads: ids.reads, writes: ids.writes() },
+          history: { reads: history.reads, writes: history.writes() },
+          unknown: { reads: unknown.reads, added: unknown.added },
+          refs: { reads: references.reads, writes: references.writes },
+          parents: parentsKey(open, headings), lead, fileWarnings: fileWarningsBefore,
+          headings,
+          // Copies: the next part may add prose to the page's last section.
+          sections: env.sections.slice(at.sections).map((s) => ({ ...s })),
+          leadText: last ? last.text.slice(textBefore.length) : '',
+          leadCode: last ? last.code.slice(codeBefore.length) : '',
+          warnings: env.warnings.slice(at.warnings),
+          languages: languages.added, anchors: anchors.added,
+          links: env.links.slice(at.links),
+        };
+        // Undo what the render appended and apply the record instead: every render then goes
+        // through the replay path, so a replay that missed something shows up at once in tests.
+        env.headings.length = at.headings;
+        env.sections.length = at.sections;
+        env.warnings.length = at.warnings;
+        env.links.length = at.links;
+        if (last) Object.assign(last, { text: textBefore, code: codeBefore });
+        apply(rec, env);
+        if (Object.keys(env).some((k) => !KNOWN.has(k))) off = true;
+        return rec;
+      }
+
+      return {
+        html,
+        renderPart,
+        lexersOf(part) {
+          const key = keyOf(part);
+          const had = lexers.get(key);
+          const found = had && had.markdown === part.markdown ? had.found : fenceLexers(part.markdown);
+          nextLexers.set(key, { markdown: part.markdown, found });
+          return found;
+        },
+        commit() {
+          parts = nextParts;
+          lexers = nextLexers;
+        },
+      };
+    },
+  };
+}
+
+/** Heading `h` opens: open headings as deep or deeper close. */
+function push(open: Heading[], h: Heading): void {
+  while (open.length && open[open.length - 1].level >= h.level) open.pop();
+  open.push(h);
+}
+
+/** The open headings a part's headings can take as parents: those shallower than its shallowest heading. */
+function parentsKey(open: Heading[], headings: Heading[]): string {
+  if (headings.length === 0) return '';
+  let top = 7;
+  for (const h of headings) top = Math.min(top, h.level);
+  return open.filter((h) => h.level < top).map((h) => `${h.level}\0${h.title}`).join('\n');
+}
+
+/** Whether the page has a section for a part's leading prose, and whether its text and code are empty. */
+function leadKey(env: RenderEnv): string {
+  const last = env.sections[env.sections.length - 1];
+  return last ? `${last.text === '' ? 'e' : 't'}${last.code === '' ? 'e' : 'c'}` : '-';
+}
+
+function fileWarnings(env: RenderEnv, file: string): string {
+  return env.warnings.filter((w) => w.file === file).map((w) => w.message).join('\n');
+}
