@@ -31,7 +31,7 @@ beforeAll(async () => {
   cpSync(join(import.meta.dirname, '..', '..', 'source'), join(root, 'source'), { recursive: true });
   // A copy of the default theme, so the tests can edit it.
   cpSync(join(import.meta.dirname, '..', '..', 'themes', 'default'), join(root, 'theme'), { recursive: true });
-  // The theme's own dependencies (lunr), as a theme package would have them installed.
+  // The theme's own dependencies (the search stemmer), as a theme package would have them installed.
   symlinkSync(join(import.meta.dirname, '..', '..', 'node_modules'), join(root, 'node_modules'));
   server = await createServer({ root, port: 0, quiet: !process.env.SHALE_DEBUG, theme: 'theme' }, silent);
   if (!process.env.SHALE_DEBUG) server.vite.config.logger.error = () => {};
@@ -53,7 +53,7 @@ describe('shale dev in a browser', () => {
     const failed: string[] = [];
     page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
     page.on('requestfailed', (r) => failed.push(r.url()));
-    // Search loads lunr (pre-bundled by Vite) and the index on first focus.
+    // Search loads its code (the stemmer pre-bundled by Vite) and the index on first focus.
     await page.locator('#input-search').fill('errors');
     await page.waitForSelector('.search-results li', { timeout: 5000 });
     expect(failed).toEqual([]);

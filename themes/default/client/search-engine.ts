@@ -41,7 +41,7 @@ export function sectionList(file: IndexFile): Array<{ id: string; page?: string 
   return ids.map((id, i) => (pages && page ? { id, page: pages[page[i]] } : { id }));
 }
 
-// lunr.Builder's BM25 parameters (its defaults, which the build used).
+// lunr's BM25 parameters (its builder's defaults).
 const K1 = 1.2;
 const B = 0.75;
 /**
