@@ -19,6 +19,7 @@ describe('shale init', () => {
     expect(pkg.name).toBe('my-docs');
     expect(pkg.devDependencies.shale).toMatch(/^\^\d+\.\d+\.\d+/);
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toContain('build/');
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toContain('.shale-cache/');
     const workflow = readFileSync(join(dir, '.github/workflows/pages.yml'), 'utf8');
     expect(workflow).toContain('npx shale build');
     expect(workflow).toContain('actions/deploy-pages');

@@ -12,7 +12,8 @@ export function projectFiles(name: string, shaleVersion: string): Record<string,
       scripts: { dev: 'shale dev', build: 'shale build', preview: 'shale preview', deploy: 'shale deploy' },
       devDependencies: { shale: `^${shaleVersion}` },
     }, null, 2) + '\n',
-    '.gitignore': 'node_modules/\nbuild/\n',
+    // .shale-cache/: what builds keep for the next (highlighted code, rendered pages, the theme bundle).
+    '.gitignore': 'node_modules/\nbuild/\n.shale-cache/\n',
     '.github/workflows/pages.yml': WORKFLOW,
   };
 }
