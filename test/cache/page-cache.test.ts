@@ -75,11 +75,18 @@ describe('the page cache', () => {
   });
 
   it('keeps the highlighted blocks of pages it did not render', async () => {
-    const root = project();
+    // Two pages: a build that renders one of them must not drop the other's blocks from the
+    // highlight cache, or the next edit of the other page highlights them all again.
+    const root = tempProject({
+      'source/index.html.md': '---\ntitle: A\n---\n# A\n\nAlpha.\n\n```ruby\nputs 1\n```\n',
+      'source/b.html.md': '---\ntitle: B\n---\n# B\n\nBeta.\n\n```ruby\nputs 2\n```\n',
+    });
+    const edit = (file: string, from: string, to: string) =>
+      writeFileSync(join(root, 'source', file), readFileSync(join(root, 'source', file), 'utf8').replace(from, to));
     await run(root);
-    await run(root); // every page from the page cache: the highlighter is not asked for anything
-    writeFileSync(join(root, 'source/index.html.md'), readFileSync(join(root, 'source/index.html.md'), 'utf8').replace('Hello.', 'Hello again.'));
-    const edited = await run(root);
-    expect(edited.render).toMatch(/0 blocks highlighted, 1 from cache/);
+    edit('index.html.md', 'Alpha.', 'Alpha again.');
+    expect((await run(root)).render).toMatch(/1 page unchanged/); // b from the page cache, a rendered
+    edit('b.html.md', 'Beta.', 'Beta again.');
+    expect((await run(root)).render).toMatch(/0 blocks highlighted, 1 from cache, 1 page unchanged/);
   });
 });
