@@ -5,9 +5,9 @@
 // never grows past one build's worth. A file that cannot be read or parsed is ignored.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { CodeHighlighter } from '../markdown/highlight.js';
+import { cacheFile, writeAside } from './files.js';
 
 /** Bump when the file layout below changes. */
 const FILE_FORMAT = 1;
@@ -40,7 +40,7 @@ export interface HighlightCache {
 
 /** `scope` tells apart the caches of different source folders sharing one cache folder. */
 export function openHighlightCache(dir: string, scope: string, inner: CodeHighlighter): HighlightCache {
-  const file = join(dir, `highlight-${hash(`${scope}\0${inner.version}`).slice(0, 16)}.json`);
+  const file = cacheFile(dir, 'highlight', `${scope}\0${inner.version}`, '.json');
   const stored = readCache(file, inner.version);
   const used = new Map<string, string>();
   const stats: HighlightCacheStats = { highlighted: 0, reused: 0 };
@@ -65,7 +65,7 @@ export function openHighlightCache(dir: string, scope: string, inner: CodeHighli
       const keep = opts.keepUnused ? new Map([...stored, ...used]) : used;
       // Nothing new and nothing dropped: the file on disk is already this build's.
       if (stats.highlighted === 0 && keep.size === stored.size) return;
-      writeCache(file, { format: FILE_FORMAT, version: inner.version, blocks: Object.fromEntries(keep) });
+      writeAside(file, JSON.stringify({ format: FILE_FORMAT, version: inner.version, blocks: Object.fromEntries(keep) } satisfies CacheFile));
     },
   };
 }
@@ -79,18 +79,6 @@ function readCache(file: string, version: string): Map<string, string> {
     return blocks;
   } catch {
     return new Map(); // missing, unreadable or corrupt: start afresh
-  }
-}
-
-function writeCache(file: string, data: CacheFile): void {
-  // Written aside and renamed, so a build stopped half-way never leaves half a file behind.
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(data));
-    renameSync(tmp, file);
-  } catch {
-    rmSync(tmp, { force: true }); // a cache that cannot be written only costs time
   }
 }
 

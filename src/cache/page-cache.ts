@@ -6,11 +6,12 @@
 // that cannot be read, or was made from other input or other code, is ignored.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page, Source } from '../types.js';
+import { cacheFile, writeAside } from './files.js';
 
 /** Bump when the entry layout below changes. */
 const ENTRY_FORMAT = 1;
@@ -44,7 +45,7 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
     }
     return key;
   };
-  const base = (source: Source) => join(dir, `page-${createHash('sha1').update(`${scope}\0${source.outPath}`).digest('base64url').slice(0, 16)}`);
+  const base = (source: Source) => cacheFile(dir, 'page', `${scope}\0${source.outPath}`);
 
   return {
     keyOf,
@@ -65,25 +66,10 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
       const file = base(page.source);
       const { source: _, html, ...rest } = page;
       const stored: Stored = { ...rest, htmlLength: html.length };
-      try {
-        mkdirSync(dir, { recursive: true });
-        writeAside(`${file}.html`, html);
-        writeAside(`${file}.json`, JSON.stringify({ format: ENTRY_FORMAT, key: keyOf(page.source), page: stored }));
-      } catch {
-        // A cache that cannot be written only costs time next build.
-      }
+      // The HTML first: the record that names its length is what makes the entry count.
+      if (writeAside(`${file}.html`, html)) writeAside(`${file}.json`, JSON.stringify({ format: ENTRY_FORMAT, key: keyOf(page.source), page: stored }));
     },
   };
-}
-
-function writeAside(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
 }
 
 /** The libraries whose output lands in a page: markdown-it (the HTML) and shiki (the code). */

@@ -3,10 +3,10 @@
 // (the theme's search-tokens.js, shared with the page). One file per source folder.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '../types.js';
+import { cacheFile, writeAside } from './files.js';
 
 const FILE_FORMAT = 1;
 /** The page code that cuts text into terms and writes numbers: the build imports both. */
@@ -24,7 +24,7 @@ export function cachedSearchIndexes(
   for (const f of TOKEN_FILES) h.update(readFileSync(f)).update('\0');
   for (const p of pages) h.update(`${p.source.outPath}\0${String(p.source.frontmatter.search)}\0${keyOf(p)}\0`);
   const key = h.digest('base64url');
-  const file = join(dir, `search-${createHash('sha1').update(scope).digest('base64url').slice(0, 16)}.json`);
+  const file = cacheFile(dir, 'search', scope, '.json');
   try {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as { format?: number; key?: string; indexes?: Array<[string, string]> };
     if (stored.format === FILE_FORMAT && stored.key === key && Array.isArray(stored.indexes)) return new Map(stored.indexes);
@@ -32,13 +32,6 @@ export function cachedSearchIndexes(
     // missing or corrupt: build afresh
   }
   const indexes = build(pages);
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, JSON.stringify({ format: FILE_FORMAT, key, indexes: [...indexes] }));
-    renameSync(tmp, file);
-  } catch {
-    rmSync(tmp, { force: true }); // a cache that cannot be written only costs time
-  }
+  writeAside(file, JSON.stringify({ format: FILE_FORMAT, key, indexes: [...indexes] }));
   return indexes;
 }
