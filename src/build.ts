@@ -17,6 +17,7 @@ import { createEnv } from './markdown/env.js';
 import { createCodeHighlighter, escapeHtml, type CodeHighlighter } from './markdown/highlight.js';
 import { checkOutputFolder, discardStagingFolder, makeStagingFolder, publishStagingFolder } from './output/folder.js';
 import { inlineSite } from './output/inline.js';
+import { inputsDigest, isUpToDate, listFiles } from './output/up-to-date.js';
 import { copyStaticFiles } from './output/static-files.js';
 import { copyThemeFiles, writePages } from './output/pages.js';
 import { renderPage, type RenderContext } from './render/page.js';
@@ -60,6 +61,17 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
   const caches: HighlightCache[] = [];
   const ctx = renderContext(config, useCache ? caches : undefined);
   const pageCache = useCache ? openPageCache(cacheDir, config.sourceDir, { idScheme: config.idScheme, safe: config.safe }) : undefined;
+  // Every input as it was for the build that made the output folder, which nobody has touched since.
+  const inputs = pageCache && inputsDigest([
+    ...sources.map((src) => pageCache.keyOf(src)),
+    themeKey({ themeDir: config.themeDir, base: config.base, inline: config.inline }),
+    JSON.stringify([config.base, config.inline, config.lazyContent]),
+  ], config.sourceDir);
+  if (inputs && isUpToDate(config.outDir, inputs)) {
+    const pages = sources.map((src) => pageCache?.peek(src));
+    if (pages.every((p): p is Page => p !== undefined)) return finish(pages, `${shown(config.outDir)} is up to date: nothing changed since its build`);
+  }
+
   let pagesReused = 0;
   const pages = await stage(log, 'render', async () => {
     const out: Page[] = [];
@@ -89,21 +101,25 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
       template: theme.template, base: config.base, indexes,
       logo: existsSync(join(config.sourceDir, 'images', 'logo.png')),
       renderInline: (s) => ctx.md.renderInline(s, footerEnv(ctx)),
+      lazyContent: config.lazyContent,
     }), (n) => `${plural(n, 'page')} with ${relative(config.root, config.themeDir) || config.themeDir}`);
     await stage(log, 'write', () => copyStaticFiles(config.sourceDir, staging), (n) => `${plural(n, 'static file')} copied`);
     if (config.inline) {
       await stage(log, 'inline', () => inlineSite(staging, pages.map((p) => p.source.outPath)), (n) => `${plural(n, 'file')} put inside the pages`);
     }
-    publishStagingFolder(staging, config.outDir);
+    publishStagingFolder(staging, config.outDir, inputs ? { inputs, files: listFiles(staging) } : {});
   } catch (err) {
     discardStagingFolder(staging);
     throw err;
   }
+  return finish(pages, `built ${plural(pages.length, 'page')}`);
 
-  const warnings = pages.flatMap((p) => p.warnings);
-  for (const w of warnings) log.warn(w);
-  log.info(`built ${plural(pages.length, 'page')} in ${formatMs(performance.now() - t0)}${warnings.length ? `, ${plural(warnings.length, 'warning')}` : ''}`);
-  return { outDir: config.outDir, pages, warnings };
+  function finish(pages: Page[], done: string): BuildResult {
+    const warnings = pages.flatMap((p) => p.warnings);
+    for (const w of warnings) log.warn(w);
+    log.info(`${done} in ${formatMs(performance.now() - t0)}${warnings.length ? `, ${plural(warnings.length, 'warning')}` : ''}`);
+    return { outDir: config.outDir, pages, warnings };
+  }
 }
 
 /** With `caches`, each highlighter reads and (once saved) writes its persistent cache, listed there. */
@@ -114,6 +130,8 @@ function renderContext(config: ResolvedConfig, caches?: HighlightCache[]): Rende
   return {
     md: createMarkdown({ safe: config.safe }),
     idScheme: config.idScheme,
+    // Marks are taken out again by writePages whether or not the page is split.
+    chunkCuts: true,
     highlighter(theme) {
       let h = highlighters.get(theme);
       if (!h) {

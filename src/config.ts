@@ -15,6 +15,9 @@ export const DEFAULT_THEME_DIR = resolve(here, '..', 'themes', 'default');
 /** Slate's `middleman server` port; the dev server takes the next free one if it is taken. */
 export const DEFAULT_PORT = 4567;
 
+/** Pages with more content HTML than this load it in chunks unless `lazyContent` says otherwise. */
+export const DEFAULT_LAZY_BYTES = 3_000_000;
+
 /** Keys a config file may set (everything that is not frontmatter and not a one-off flag). */
 export const fileOptionsSchema = z.strictObject({
   /** The Slate `source/` folder. */
@@ -32,6 +35,12 @@ export const fileOptionsSchema = z.strictObject({
    * built from text nobody trusted (an OpenAPI file from elsewhere). Markdown still applies.
    */
   safe: z.boolean().optional(),
+  /**
+   * A page whose content HTML is larger than this many bytes keeps only its start in the page and
+   * loads the rest in chunks as the reader nears them (GitHub's REST reference is 45 MB); `false`
+   * never splits. Default 3,000,000. Not for `--inline` builds or the dev server.
+   */
+  lazyContent: z.union([z.literal(false), z.number().int().positive()]).optional(),
   /** Dev and preview server port (the next free one is used when it is taken). */
   port: z.number().int().min(0).max(65535).optional(),
   /** Address to listen on: `true` for every interface, or a host name. Default 127.0.0.1. */
@@ -66,6 +75,7 @@ export interface ResolvedConfig {
   quiet: boolean;
   inline: boolean;
   safe: boolean;
+  lazyContent: number | false;
   port: number;
   host: string | boolean;
   deploy: { remote: string; branch: string; message?: string };
@@ -106,6 +116,8 @@ export function resolveConfig(options: ShaleOptions = {}): ResolvedConfig {
     quiet: o.quiet ?? false,
     inline: o.inline ?? false,
     safe: o.safe ?? false,
+    // A self-contained file cannot fetch its chunks.
+    lazyContent: o.inline ? false : o.lazyContent ?? DEFAULT_LAZY_BYTES,
     port: o.port ?? DEFAULT_PORT,
     host: o.host ?? '127.0.0.1',
     deploy: { remote: o.deploy?.remote ?? 'origin', branch: o.deploy?.branch ?? 'gh-pages', message: o.deploy?.message },

@@ -72,6 +72,8 @@ export interface Page {
   source: Source;
   /** The content column's HTML. */
   html: string;
+  /** Offsets in `html` where a chunk of a lazily loaded page may start (top-level headings); builds only. */
+  chunkCuts?: number[];
   headings: Heading[];
   toc: TocEntry[];
   sections: Section[];

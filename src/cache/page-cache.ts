@@ -6,7 +6,7 @@
 // that cannot be read, or was made from other input or other code, is ignored.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,8 @@ export interface PageCache {
   keyOf(source: Source): string;
   /** The page as rendered from `source` last time, if its key is unchanged. */
   get(source: Source): Page | undefined;
+  /** The same, its HTML read only when asked for (a build with nothing to write never asks). */
+  peek(source: Source): Page | undefined;
   set(page: Page): void;
 }
 
@@ -46,21 +48,39 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
     return key;
   };
   const base = (source: Source) => cacheFile(dir, 'page', `${scope}\0${source.outPath}`);
+  const entry = (source: Source): Stored | undefined => {
+    try {
+      const e = JSON.parse(readFileSync(`${base(source)}.json`, 'utf8')) as { format?: number; key?: string; page?: Stored };
+      return e.format === ENTRY_FORMAT && e.key === keyOf(source) ? e.page : undefined;
+    } catch {
+      return undefined; // missing, unreadable or corrupt: render afresh
+    }
+  };
+  const readHtml = (source: Source, length: number): string | undefined => {
+    try {
+      const html = readFileSync(`${base(source)}.html`, 'utf8');
+      // The HTML is written before the entry that names its length: a mismatch is a torn write.
+      return html.length === length ? html : undefined;
+    } catch {
+      return undefined;
+    }
+  };
 
   return {
     keyOf,
     get(source) {
-      try {
-        const entry = JSON.parse(readFileSync(`${base(source)}.json`, 'utf8')) as { format?: number; key?: string; page?: Stored };
-        if (entry.format !== ENTRY_FORMAT || entry.key !== keyOf(source) || !entry.page) return undefined;
-        const html = readFileSync(`${base(source)}.html`, 'utf8');
-        // The HTML is written before the entry that names its length: a mismatch is a torn write.
-        if (html.length !== entry.page.htmlLength) return undefined;
-        const { htmlLength: _, ...rest } = entry.page;
-        return { ...rest, source, html };
-      } catch {
-        return undefined; // missing, unreadable or corrupt: render afresh
-      }
+      const stored = entry(source);
+      const html = stored && readHtml(source, stored.htmlLength);
+      return html === undefined ? undefined : { ...withoutLength(stored!), source, html };
+    },
+    peek(source) {
+      const stored = entry(source);
+      if (!stored || !existsSync(`${base(source)}.html`)) return undefined;
+      let html: string | undefined;
+      return Object.defineProperty({ ...withoutLength(stored), source } as Page, 'html', {
+        enumerable: true,
+        get: () => (html ??= readHtml(source, stored.htmlLength) ?? ''),
+      });
     },
     set(page) {
       const file = base(page.source);
@@ -70,6 +90,11 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
       if (writeAside(`${file}.html`, html)) writeAside(`${file}.json`, JSON.stringify({ format: ENTRY_FORMAT, key: keyOf(page.source), page: stored }));
     },
   };
+}
+
+function withoutLength(stored: Stored): Omit<Page, 'source' | 'html'> {
+  const { htmlLength: _, ...rest } = stored;
+  return rest;
 }
 
 /** The libraries whose output lands in a page: markdown-it (the HTML) and shiki (the code). */

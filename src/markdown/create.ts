@@ -4,6 +4,8 @@
 
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as Md } from 'markdown-it';
+import { chunkCuts } from './chunk-cuts.js';
+import { rangeCuts } from './render-ranges.js';
 import { fence } from './fence.js';
 import { headingIds } from './heading-ids.js';
 import { sections } from './sections.js';
@@ -43,6 +45,11 @@ const plugins: Array<[name: string, plugin: Plugin]> = [
   ['sections', sections],
   // Core rule after 'inline': collects #links and raw HTML anchors for the page's link check.
   ['links', links],
+  // A block rule placed first of all (before 'table'), so it sees every top-level block start;
+  // it only acts while renderInRanges runs, and never claims a line.
+  ['range-cuts', rangeCuts],
+  // Renderer rule on heading_open (no other plugin renders headings): marks where a chunk may start.
+  ['chunk-cuts', chunkCuts],
 ];
 
 export interface MarkdownOptions {

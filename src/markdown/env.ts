@@ -2,7 +2,7 @@
 // markdown-it hands `env` to every rule, so page-wide state (heading ids, headings, warnings)
 // lives here rather than in module variables: two builds in one process never share it.
 
-import type { Env } from 'markdown-it';
+import type { Env, Token } from 'markdown-it';
 import type { Diagnostic, Heading, LanguageTab, Section } from '../types.js';
 
 /** Highlights one fence; returns the inner HTML of `<code>` (already escaped). */
@@ -35,6 +35,15 @@ export interface RenderEnv extends Env {
   /** ids and names set by raw HTML (`<a name="x">`, `<div id="y">`): link targets besides headings. */
   anchors: Set<string>;
   highlight: Highlight;
+  /** Set while renderInRanges parses a part: offered the tokens so far at each top-level heading (render-ranges.ts). */
+  flushRange?: (tokens: Token[]) => void;
+  /**
+   * When set, offsets in the page's HTML where a lazily loaded chunk may start (top-level
+   * headings, src/markdown/chunk-cuts.ts) are added here; `shale build` sets it, dev does not.
+   * Offsets count from the start of the part being rendered plus `htmlOffset`.
+   */
+  chunkCuts?: number[];
+  htmlOffset?: number;
   /** Is `lang` (already canonical) one the highlighter knows? */
   knowsLanguage: (lang: string) => boolean;
 }

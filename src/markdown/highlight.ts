@@ -12,6 +12,7 @@ import { bundledLanguages, bundledThemes, createHighlighter } from 'shiki';
 import { createOnigurumaEngine } from 'shiki/engine/oniguruma';
 import type { BundledLanguage, BundledTheme, Highlighter, ThemedToken, ThemeRegistrationResolved } from 'shiki';
 import { lexerOf } from './languages.js';
+import { lineMemo, type LineToken } from './line-memo.js';
 
 /** Bump when the HTML written for a block changes: it is part of every highlight cache key. */
 export const HIGHLIGHT_FORMAT = 2;
@@ -58,11 +59,13 @@ export async function createCodeHighlighter(theme: BundledTheme): Promise<CodeHi
   // Grammars loaded without their embedded languages (EMBEDDED_ONLY_IN), and every language asked for.
   const leanLoaded = new Set<string>();
   const asked = new Set<BundledLanguage>();
+  // Per language, lines already highlighted (src/markdown/line-memo.ts); tied to `hl`'s grammars.
+  const memos = new Map<BundledLanguage, (code: string) => string>();
   return {
     theme: { name: theme, bg: t.bg, fg: t.fg, type: t.type === 'light' ? 'light' : 'dark', css: paletteCss(palette) },
     version: `shiki ${SHIKI_VERSION}, ${theme}, format ${HIGHLIGHT_FORMAT}`,
     knows: (lexer) => lexer === 'plaintext' || shikiName(lexer) !== undefined,
-    dispose: () => hl.dispose(),
+    dispose: () => { memos.clear(); hl.dispose(); },
     async load(lexers, mentions) {
       const wanted = [...new Set([...lexers].map((l) => shikiName(l)).filter((l): l is BundledLanguage => !!l))];
       const whole: BundledLanguage[] = [];
@@ -77,6 +80,7 @@ export async function createCodeHighlighter(theme: BundledTheme): Promise<CodeHi
           // where a later page has the first heredoc, or a heredoc typed in during `shale dev`).
           hl.dispose();
           hl = await shiki();
+          memos.clear();
           leanLoaded.clear();
           await hl.loadLanguage(...asked);
         }
@@ -94,8 +98,16 @@ export async function createCodeHighlighter(theme: BundledTheme): Promise<CodeHi
     highlight(code, lexer) {
       const lang = shikiName(lexer);
       if (!lang || !hl.getLoadedLanguages().includes(lang)) return escapeText(code);
-      const { tokens } = hl.codeToTokens(code, { lang, theme });
-      return tokensToHtml(tokens, t.fg, palette);
+      let memo = memos.get(lang);
+      if (!memo) {
+        // What shiki's codeToTokens does to a token's colour, once per colour index.
+        const { colorMap } = hl.setTheme(theme);
+        const replace = t.colorReplacements ?? {};
+        const colorOf = (i: number) => colorMap[i] && (replace[colorMap[i].toLowerCase()] || colorMap[i]);
+        memo = lineMemo(hl.getLanguage(lang), colorOf, (tokens) => lineToHtml(tokens, t.fg, palette));
+        memos.set(lang, memo);
+      }
+      return memo(code);
     },
   };
 }
@@ -127,31 +139,28 @@ function paletteCss(palette: Palette): string {
   return [...palette].map(([style, cls]) => `.highlight .${cls}{${style}}`).join('');
 }
 
-/** One span per run of same-styled tokens; text in the theme's foreground needs no span. */
-function tokensToHtml(lines: ThemedToken[][], fg: string, palette: Palette): string {
+/** One line: one span per run of same-styled tokens; text in the theme's foreground needs no span. */
+function lineToHtml(tokens: LineToken[], fg: string, palette: Palette): string {
   let out = '';
-  for (let i = 0; i < lines.length; i++) {
-    if (i) out += '\n';
-    let style = '', text = '';
-    const flush = () => {
-      if (!text) return;
-      const cls = style && palette.get(style);
-      // A style no theme rule names (shiki's fallbacks) keeps its inline style.
-      out += !style ? escapeText(text) : cls ? `<span class="${cls}">${escapeText(text)}</span>` : `<span style="${style}">${escapeText(text)}</span>`;
-      text = '';
-    };
-    for (const tok of lines[i]) {
-      const s = styleOf(tok, fg);
-      // Whitespace takes any style, so it joins the run it sits in.
-      if (s !== style && /\S/.test(tok.content)) { flush(); style = s; }
-      text += tok.content;
-    }
-    flush();
+  let style = '', text = '';
+  const flush = () => {
+    if (!text) return;
+    const cls = style && palette.get(style);
+    // A style no theme rule names (shiki's fallbacks) keeps its inline style.
+    out += !style ? escapeText(text) : cls ? `<span class="${cls}">${escapeText(text)}</span>` : `<span style="${style}">${escapeText(text)}</span>`;
+    text = '';
+  };
+  for (const tok of tokens) {
+    const s = styleOf(tok, fg);
+    // Whitespace takes any style, so it joins the run it sits in.
+    if (s !== style && /\S/.test(tok.content)) { flush(); style = s; }
+    text += tok.content;
   }
+  flush();
   return out;
 }
 
-function styleOf(tok: ThemedToken, fg: string): string {
+function styleOf(tok: Pick<ThemedToken, 'color' | 'fontStyle'>, fg: string): string {
   // Lower case: the theme's rules and shiki's tokens need not spell a colour alike.
   const color = tok.color && /^#[0-9a-f]+$/i.test(tok.color) ? tok.color.toLowerCase() : tok.color;
   let s = color && color !== fg.toLowerCase() ? `color:${color}` : '';

@@ -49,9 +49,12 @@ export function makeStagingFolder(outDir: string): string {
   return dir;
 }
 
-/** Marks the staged site as shale's and swaps it in for the old one, which is then removed. */
-export function publishStagingFolder(staging: string, outDir: string): void {
-  writeFileSync(join(staging, MARKER), JSON.stringify({ generator: 'shale', builtAt: new Date().toISOString() }) + '\n');
+/**
+ * Marks the staged site as shale's (with `record`: what the build was made from, see
+ * up-to-date.ts) and swaps it in for the old one, which is then removed.
+ */
+export function publishStagingFolder(staging: string, outDir: string, record: object = {}): void {
+  writeFileSync(join(staging, MARKER), JSON.stringify({ generator: 'shale', builtAt: new Date().toISOString(), ...record }) + '\n');
   let old: string | undefined;
   if (existsSync(outDir)) {
     old = join(dirname(outDir), `.${basename(outDir)}.shale-old-${process.pid}-${Date.now()}`);

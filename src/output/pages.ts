@@ -6,6 +6,7 @@
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hash } from '../cache/theme-cache.js';
+import { chunkFiles, splitContent } from './chunks.js';
 import type { Page } from '../types.js';
 import { CONTENT_SLOT, pageShell } from '../vite/html.js';
 import { assetUrl, toRoot } from '../vite/plugin.js';
@@ -22,6 +23,8 @@ export interface WritePagesOptions {
   indexes: Map<string, string>;
   /** Inline Markdown → HTML, for `toc_footers`. */
   renderInline: (markdown: string) => string;
+  /** Content HTML size above which a page loads in chunks (the `lazyContent` option), or false. */
+  lazyContent: number | false;
 }
 
 /** Writes every page and search index into `outDir`; returns the page count. */
@@ -41,13 +44,19 @@ export function writePages(pages: Page[], outDir: string, opts: WritePagesOption
       }
       searchIndexUrl = assetUrl(outPath, file, opts.base);
     }
+    const tabs = new Set(page.source.frontmatter.language_tabs.map((t) => t.key));
+    const first = page.source.frontmatter.language_tabs[0]?.key;
+    const split = splitContent(page.html, page.chunkCuts ?? [], opts.lazyContent, (tab) => !tabs.has(tab) || tab === first);
+    const content = chunkFiles(split, (file) => assetUrl(outPath, file, opts.base), hash);
+    for (const [file, text] of content.files) writeFile(join(outDir, file), text);
+    const chunkMapUrl = content.mapFile && assetUrl(outPath, content.mapFile, opts.base);
     const template = opts.template.split(ROOT_SLOT).join(opts.base === './' ? up || './' : opts.base);
-    const shell = pageShell(page, { template, toRoot: up, logo: opts.logo, renderInline: opts.renderInline, searchIndexUrl })
+    const shell = pageShell(page, { template, toRoot: up, logo: opts.logo, renderInline: opts.renderInline, searchIndexUrl, chunkMapUrl })
       // cheerio writes the bare attribute Vite put on its tags as `crossorigin=""`: the same
       // thing, but pages read as text (greps, tests) expect Vite's spelling.
       .replaceAll(' crossorigin=""', ' crossorigin');
     // A function replacement: content may contain `$&` and similar patterns.
-    writeFile(join(outDir, outPath), shell.replace(CONTENT_SLOT, () => page.html));
+    writeFile(join(outDir, outPath), shell.replace(CONTENT_SLOT, () => content.html));
   }
   return pages.length;
 }

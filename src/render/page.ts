@@ -5,6 +5,7 @@
 // renders each include alone, where such a link stays text (a known difference, not yet changed).
 
 import type { MarkdownIt } from 'markdown-it';
+import { renderInRanges } from '../markdown/render-ranges.js';
 import { createEnv, type IdScheme, type RenderEnv } from '../markdown/env.js';
 import { fenceLexers, type CodeHighlighter } from '../markdown/highlight.js';
 import { codeThemeFor } from '../markdown/themes.js';
@@ -17,6 +18,8 @@ export interface RenderContext {
   idScheme: IdScheme;
   /** One highlighter per code theme, created on first use and shared by every page of the run. */
   highlighter: (theme: string) => Promise<CodeHighlighter>;
+  /** Mark where the page may be cut into lazily loaded chunks (src/markdown/chunk-cuts.ts). */
+  chunkCuts?: boolean;
 }
 
 /**
@@ -53,11 +56,14 @@ export async function renderPage(source: Source, ctx: RenderContext, hooks: Rend
     // Search reaches down to h3, or deeper when the TOC does.
     sectionDepth: Math.max(3, fm.headingLevel),
   });
+  // Only when asked: the dev part cache turns itself off for env keys it does not know.
+  if (ctx.chunkCuts) env.chunkCuts = [];
   let html = '';
   for (const part of source.parts) {
     env.file = part.file;
     env.lineOffset = part.lineOffset;
-    const render = () => ctx.md.render(part.markdown, env);
+    if (env.chunkCuts) env.htmlOffset = html.length;
+    const render = () => renderInRanges(ctx.md, part.markdown, env);
     html += hooks.renderPart ? hooks.renderPart(part, env, render) : render();
   }
   warnings.push(...env.warnings, ...checkLinks(env.links, env.headings, env.anchors));
@@ -71,6 +77,7 @@ export async function renderPage(source: Source, ctx: RenderContext, hooks: Rend
   return {
     source,
     html,
+    chunkCuts: env.chunkCuts,
     headings: env.headings,
     toc: buildToc(env.headings, fm.headingLevel),
     sections: env.sections,

@@ -26,6 +26,8 @@ export interface ShellOptions {
   renderInline: (markdown: string) => string;
   /** The search index's URL when it is known now; else SEARCH_INDEX_SLOT, for the Vite plugin to fill. */
   searchIndexUrl?: string;
+  /** The page's chunk map (src/output/chunks.ts), when its content loads in chunks. */
+  chunkMapUrl?: string;
 }
 
 /** The page's HTML without its content: the template with every small slot filled. */
@@ -40,6 +42,7 @@ export function pageShell(page: Page, opts: ShellOptions): string {
     .attr('data-language', tabs[0]?.key ?? '');
   if (fm.search) $('body').attr('data-search-index', opts.searchIndexUrl ?? SEARCH_INDEX_SLOT);
   if (fm.code_clipboard) $('body').attr('data-code-clipboard', '');
+  if (opts.chunkMapUrl) $('body').attr('data-chunk-map', opts.chunkMapUrl);
 
   const slots: Record<string, string> = {
     head: head(page, fm),

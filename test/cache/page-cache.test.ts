@@ -1,6 +1,6 @@
 // Pages and search indexes kept between builds: an unchanged page is read back, not rendered, and
 // the site is the same; an edited include, another id scheme or a damaged entry renders afresh.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
@@ -14,8 +14,13 @@ function project(): string {
   });
 }
 
-/** Builds and returns the render line of the log and the site's page and index. */
+/**
+ * Builds and returns the render line of the log and the site's page and index. The output folder
+ * goes first: with it untouched and nothing changed, a build would stop before the page cache is
+ * asked (test/output/up-to-date.test.ts).
+ */
 async function run(root: string, options: { idScheme?: 'slate' | 'nesting' } = {}) {
+  rmSync(join(root, 'build'), { recursive: true, force: true });
   const lines: string[] = [];
   const log: Logger = { info: (l) => lines.push(l), warn: () => {} };
   await build({ root, ...options }, log);

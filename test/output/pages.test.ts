@@ -25,7 +25,7 @@ function page(outPath: string, fm: Record<string, unknown>, html = '<p>Text.</p>
 
 function write(pages: Page[], indexes: Record<string, string>, base = './') {
   const out = mkdtempSync(join(tmpdir(), 'shale-pages-'));
-  writePages(pages, out, { template, base, logo: false, indexes: new Map(Object.entries(indexes)), renderInline: (s) => s });
+  writePages(pages, out, { template, base, logo: false, indexes: new Map(Object.entries(indexes)), renderInline: (s) => s, lazyContent: false });
   return { out, load: (p: string) => cheerio.load(readFileSync(join(out, p), 'utf8')) };
 }
 

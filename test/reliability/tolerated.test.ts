@@ -36,7 +36,8 @@ beforeAll(async () => {
     'source/includes/_long.md': `# Long\n\n${LONG}\n`,
   });
   const t0 = performance.now();
-  const result = await build({ root, quiet: true }, { info: () => {}, warn: () => {} }, { cache: false });
+  // Whole, not in lazily loaded chunks: these tests read the one page (test/output/chunks.test.ts splits).
+  const result = await build({ root, quiet: true, lazyContent: false }, { info: () => {}, warn: () => {} }, { cache: false });
   seconds = (performance.now() - t0) / 1000;
   warnings = result.warnings;
   html = readFileSync(join(root, 'build', 'index.html'), 'utf8');

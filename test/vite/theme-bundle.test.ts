@@ -26,7 +26,9 @@ function project(): string {
   return root;
 }
 
+/** Builds and returns the bundle line of the log; without the old output, so the build never stops early as up to date. */
 async function run(root: string, options: { inline?: boolean; base?: string } = {}) {
+  rmSync(join(root, 'build'), { recursive: true, force: true });
   const lines: string[] = [];
   const log: Logger = { info: (l) => lines.push(l), warn: () => {} };
   await build({ root, theme: 'theme', ...options }, log);
