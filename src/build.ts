@@ -16,7 +16,6 @@ import { createMarkdown } from './markdown/create.js';
 import { createEnv } from './markdown/env.js';
 import { createCodeHighlighter, escapeHtml, type CodeHighlighter } from './markdown/highlight.js';
 import { checkOutputFolder, discardStagingFolder, makeStagingFolder, publishStagingFolder } from './output/folder.js';
-import { inlineSite } from './output/inline.js';
 import { inputsDigest, isUpToDate, listFiles } from './output/up-to-date.js';
 import { copyStaticFiles } from './output/static-files.js';
 import { copyThemeFiles, writePages } from './output/pages.js';
@@ -105,6 +104,7 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
     }), (n) => `${plural(n, 'page')} with ${relative(config.root, config.themeDir) || config.themeDir}`);
     await stage(log, 'write', () => copyStaticFiles(config.sourceDir, staging), (n) => `${plural(n, 'static file')} copied`);
     if (config.inline) {
+      const { inlineSite } = await import('./output/inline.js');
       await stage(log, 'inline', () => inlineSite(staging, pages.map((p) => p.source.outPath)), (n) => `${plural(n, 'file')} put inside the pages`);
     }
     publishStagingFolder(staging, config.outDir, inputs ? { inputs, files: listFiles(staging) } : {});

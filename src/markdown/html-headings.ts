@@ -2,8 +2,14 @@
 // gives them ids, but Slate's TOC lists them (it scans the finished page), and authors link to the
 // ids they wrote, so they join the page's headings with their authored id.
 
-import * as cheerio from 'cheerio';
+import type * as Cheerio from 'cheerio';
+import { createRequire } from 'node:module';
 import type { Heading } from '../types.js';
+
+// Loaded on the first raw HTML heading (the rule is synchronous, hence require): cheerio with
+// parse5 is ~0.15 s of module loading that most builds never need.
+const require = createRequire(import.meta.url);
+let cheerioLib: typeof Cheerio | undefined;
 
 const HEADING_TAG = /<h[1-6][\s>]/i;
 
@@ -14,7 +20,8 @@ const HEADING_TAG = /<h[1-6][\s>]/i;
 export function htmlHeadings(fragment: string, file: string, firstLine: number | undefined): Heading[] {
   // Most raw blocks are <aside>, <div>, <table>: skip the parser unless a heading tag is there.
   if (!HEADING_TAG.test(fragment)) return [];
-  const $ = cheerio.load(fragment, { sourceCodeLocationInfo: true }, false);
+  cheerioLib ??= require('cheerio') as typeof Cheerio;
+  const $ = cheerioLib.load(fragment, { sourceCodeLocationInfo: true }, false);
   const found: Heading[] = [];
   $('h1, h2, h3, h4, h5, h6').each((_, el) => {
     const id = $(el).attr('id');
