@@ -127,6 +127,9 @@ if (want('github') || want('rebuild')) {
   if (want('rebuild')) {
     const r = row('github rebuild, nothing changed', 'shale', repeat(RUNS, () => shale(source, out, { cold: false })));
     ratios.push(['GitHub rebuild/cold', r.ms / a.ms]);
+    // The same with the output folder gone: the page comes from the page cache and is written again.
+    const w = row('github rebuild, output deleted', 'shale', repeat(RUNS, () => { fs.rmSync(out, { recursive: true, force: true }); return shale(source, out, { cold: false }); }));
+    ratios.push(['GitHub rebuild (output deleted)/cold', w.ms / a.ms]);
   }
 }
 if (want('edit')) {

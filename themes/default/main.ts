@@ -31,5 +31,7 @@ initSemantics();
 initPermalinks();
 initCopy();
 initAnchors();
+// A large page loads its content in pieces (client/chunks.ts): that code is fetched only by such a page.
+if (document.body.dataset.chunkMap) void import('./client/chunks').then((m) => m.initChunks());
 // Search code is its own chunk, fetched only on pages that have a search box (not `search: false`).
 if (document.getElementById('input-search')) void import('./client/search').then((m) => m.initSearch());

@@ -23,16 +23,23 @@ async function writeText(text: string): Promise<void> {
   if (!ok) throw new Error('copy refused');
 }
 
-export function initCopy(): void {
+/** Adds the buttons inside `root`: the content, or a chunk of it before it is inserted (client/chunks.ts). */
+export function addCopyButtons(root: ParentNode): void {
   if (!document.body.hasAttribute('data-code-clipboard')) return;
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'copy-clipboard';
   button.setAttribute('aria-label', LABEL);
   button.title = LABEL;
-  for (const block of document.querySelectorAll('.content div.highlight')) {
+  for (const block of root.querySelectorAll('div.highlight')) {
     if (block.querySelector('code')) block.append(button.cloneNode(true));
   }
+}
+
+export function initCopy(): void {
+  if (!document.body.hasAttribute('data-code-clipboard')) return;
+  const content = document.querySelector('.content');
+  if (content) addCopyButtons(content);
 
   // One polite live region tells screen readers what the button's look tells everyone else.
   const status = document.createElement('div');

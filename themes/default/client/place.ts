@@ -2,8 +2,11 @@
 // switch in the one-column layout, where code sits between paragraphs). Chromium and Firefox
 // anchor scrolling themselves; Safari does not, so the theme does it everywhere.
 
-/** Tab-specific blocks change height on a switch; anything else is a fixed point of the text. */
-const SWITCHING = '.highlight[class*="tab-"], .lang-specific';
+/**
+ * Tab-specific blocks change height on a switch, and a placeholder of content not loaded yet
+ * (client/chunks.ts) is about to be replaced; anything else is a fixed point of the text.
+ */
+const SWITCHING = '.highlight[class*="tab-"], .lang-specific, .shale-chunk';
 
 /**
  * The first element of the content that is at least partly in view and shows under every

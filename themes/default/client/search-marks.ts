@@ -46,6 +46,8 @@ export function sectionTextNodes(heading: Element, sectionIds: Set<string>, pros
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node instanceof Element) {
       if (node !== heading && /^H[1-6]$/.test(node.tagName) && sectionIds.has(node.id)) break;
+      // Content not loaded yet (client/chunks.ts): the section's text ends there for now.
+      if (node.classList.contains('shale-chunk')) break;
       continue;
     }
     const parent = node.parentElement;
@@ -68,7 +70,7 @@ export function sectionProse(heading: Element, sectionIds: Set<string>, max: num
   let length = 0;
   for (let node = walker.nextNode(); node && length < max; node = walker.nextNode()) {
     if (node instanceof Element) {
-      if (/^H[1-6]$/.test(node.tagName) && sectionIds.has(node.id)) break;
+      if ((/^H[1-6]$/.test(node.tagName) && sectionIds.has(node.id)) || node.classList.contains('shale-chunk')) break;
       // Code sits in its own column and the heading is the title: skip their whole subtrees.
       if (node.matches('pre, .highlight, script, style') || node === heading) skipSubtree(walker);
       continue;

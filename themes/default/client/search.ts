@@ -209,9 +209,17 @@ export function initSearch(): void {
     if (!a || !ranges || !sectionIds) return;
     clearHighlights();
     const rangesOf = ranges;
-    const onPage = a.getAttribute('href') === `#${encodeURIComponent(a.dataset.section ?? '')}`;
-    const heading = onPage ? document.getElementById(a.dataset.section ?? '') : null;
-    if (heading) highlightSection(heading, sectionIds, (text) => rangesOf(text, lastWords));
+    const ids = sectionIds;
+    const id = a.dataset.section ?? '';
+    const onPage = a.getAttribute('href') === `#${encodeURIComponent(id)}`;
+    const mark = (heading: Element | null): void => {
+      if (heading) highlightSection(heading, ids, (text) => rangesOf(text, lastWords));
+    };
+    const heading = onPage ? document.getElementById(id) : null;
+    if (heading) mark(heading);
+    // A section in a part of the page not loaded yet (client/chunks.ts, which also scrolls to it):
+    // marked once it is there. Only a page in parts fetches that module.
+    else if (onPage && document.body.dataset.chunkMap) void import('./chunks').then((m) => m.reveal(id)).then(mark);
     if (window.matchMedia(SMALL_SCREEN).matches) close();
   });
 

@@ -48,33 +48,45 @@ export function markActive(toc: Element, link: HTMLAnchorElement | undefined): v
 export function initToc(): void {
   const toc = document.getElementById('toc');
   if (!toc) return;
-  const links: HTMLAnchorElement[] = [];
-  const headings: HTMLElement[] = [];
-  for (const link of toc.querySelectorAll<HTMLAnchorElement>(LINK)) {
-    const heading = document.getElementById(decode(link.hash));
-    if (heading) {
-      links.push(link);
-      headings.push(heading);
-    }
-  }
-  if (!headings.length) return;
+  const all = [...toc.querySelectorAll<HTMLAnchorElement>(LINK)];
+  const ids = all.map((link) => decode(link.hash));
+  // What each followed entry watches, in page order: its heading, or while that is not loaded
+  // yet (client/chunks.ts) the placeholder the heading's chunk starts with, so the TOC follows a
+  // reader who is inside a placeholder. Entries whose heading is neither wait for shale:content.
+  let links: HTMLAnchorElement[] = [];
+  let targets: HTMLElement[] = [];
+  /** Whether each watched element's top is above the reading line (see `spy`). */
+  const above = new Map<Element, boolean>();
+  const waiting = new Map<string | undefined, HTMLElement>();
+  for (const p of document.querySelectorAll<HTMLElement>('.shale-chunk')) waiting.set(p.dataset.first, p);
+  const slots = ids.map((id) => document.getElementById(id) ?? waiting.get(id));
+  const entry = new Map(ids.map((id, i) => [id, i]));
+  const collect = (): void => {
+    links = [];
+    targets = [];
+    slots.forEach((target, i) => {
+      if (target?.isConnected) {
+        links.push(all[i]);
+        targets.push(target);
+      }
+    });
+  };
+  collect();
+  if (!targets.length) return;
   // Lists collapse only once this script can open them again.
   toc.classList.add('toc-spy');
 
   const pageTitle = document.title;
-  const index = new Map(headings.map((h, i) => [h, i]));
-  const above = headings.map(() => false);
   let atBottom = false;
-  let current = -1;
+  let current: HTMLAnchorElement | undefined;
   let ready = false;
   // A jump (TOC click, link, back/forward) wins until the reader scrolls by hand: near the end
   // of the page the browser cannot bring the target to the reading line.
   let pinned = decode(window.location.hash);
 
-  const show = (i: number, writeHash: boolean): void => {
-    if (i === current) return;
-    current = i;
-    const link = links[i];
+  const show = (link: HTMLAnchorElement | undefined, writeHash: boolean): void => {
+    if (link === current) return;
+    current = link;
     markActive(toc, link);
     if (!link) return;
     document.title = `${link.dataset.title ?? link.textContent ?? ''} – ${pageTitle}`;
@@ -92,18 +104,15 @@ export function initToc(): void {
   };
 
   const update = (): void => {
-    const target = pinned ? headings.findIndex((h) => h.id === pinned) : -1;
-    if (target >= 0) show(target, false);
+    const target = pinned ? targets.findIndex((h) => (h.id || h.dataset.first) === pinned) : -1;
+    if (target >= 0) show(links[target], false);
     // The URL is left alone until the reader has scrolled: arriving at a page adds no hash.
-    else show(pickActive(above, atBottom && window.scrollY > 0), ready);
+    else show(links[pickActive(targets.map((t) => above.get(t) ?? false), atBottom && window.scrollY > 0)], ready);
   };
 
   const spy = new IntersectionObserver(
     (entries) => {
-      for (const entry of entries) {
-        const i = index.get(entry.target as HTMLElement);
-        if (i !== undefined) above[i] = entry.isIntersecting;
-      }
+      for (const entry of entries) if (above.has(entry.target)) above.set(entry.target, entry.isIntersecting);
       update();
       ready = true;
     },
@@ -111,7 +120,26 @@ export function initToc(): void {
     // means "above the line", and a fast scroll past a heading still reports it.
     { rootMargin: `1000000px 0px -${100 - READING_LINE * 100}% 0px` },
   );
-  headings.forEach((h) => spy.observe(h));
+  // Watches what is new since the last call and lets go of what left the page (a loaded placeholder).
+  const watch = (): void => {
+    const live = new Set<Element>(targets);
+    for (const el of above.keys()) if (!live.has(el)) { spy.unobserve(el); above.delete(el); }
+    for (const el of targets) if (!above.has(el)) { above.set(el, false); spy.observe(el); }
+  };
+  watch();
+  // Inserted content: its headings replace their placeholders (which leave the page). Only the
+  // new elements are read: a lookup of every entry costs ~10 ms on a page with 2,000 of them.
+  document.addEventListener('shale:content', (event) => {
+    for (const el of (event as CustomEvent<Element[]>).detail) {
+      for (const target of [el, ...el.querySelectorAll<HTMLElement>('[id]')]) {
+        const i = entry.get(target.id);
+        if (i !== undefined) slots[i] = target as HTMLElement;
+      }
+    }
+    collect();
+    watch();
+    update();
+  });
 
   // A 1px mark at the end of the document: visible means scrolled to the bottom.
   const end = document.createElement('div');
