@@ -16,6 +16,7 @@ import { createMarkdown } from './markdown/create.js';
 import { createEnv } from './markdown/env.js';
 import { createCodeHighlighter, escapeHtml, type CodeHighlighter } from './markdown/highlight.js';
 import { checkOutputFolder, discardStagingFolder, makeStagingFolder, publishStagingFolder } from './output/folder.js';
+import { willSplit } from './output/chunks.js';
 import { inputsDigest, isUpToDate, listFiles } from './output/up-to-date.js';
 import { copyStaticFiles } from './output/static-files.js';
 import { copyThemeFiles, writePages } from './output/pages.js';
@@ -93,9 +94,10 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
   const staging = makeStagingFolder(config.outDir);
   try {
     const theme = await stage(log, 'bundle', () => themeBundle(config, staging, useCache), bundleNote);
+    const inChunks = (p: Page) => willSplit(p.html, p.chunkCuts ?? [], config.lazyContent);
     const indexes = await stage(log, 'search', () => (pageCache
-      ? cachedSearchIndexes(cacheDir, config.sourceDir, pages, (p) => pageCache.keyOf(p.source), searchIndexes)
-      : searchIndexes(pages)), (m) => `${plural(new Set(m.values()).size, 'index', 'indexes')}`);
+      ? cachedSearchIndexes(cacheDir, config.sourceDir, pages, (p) => `${pageCache.keyOf(p.source)}\0${inChunks(p)}`, (ps) => searchIndexes(ps, inChunks))
+      : searchIndexes(pages, inChunks)), (m) => `${plural(new Set(m.values()).size, 'index', 'indexes')}`);
     await stage(log, 'theme', () => writePages(pages, staging, {
       template: theme.template, base: config.base, indexes,
       logo: existsSync(join(config.sourceDir, 'images', 'logo.png')),

@@ -35,7 +35,7 @@ export interface SplitContent {
  * first language.
  */
 export function splitContent(html: string, cuts: readonly number[], limit: number | false, visible: (tab: string) => boolean): SplitContent {
-  if (limit === false || html.length <= limit || !cuts.length) return { html, chunks: [] };
+  if (limit === false || !willSplit(html, cuts, limit)) return { html, chunks: [] };
   const size = Math.min(limit, CHUNK_BYTES);
   const pieces = [0, ...cuts].map((from, i) => html.slice(from, cuts[i] ?? html.length));
   const groups: string[][] = [[]];
@@ -72,6 +72,11 @@ export function splitContent(html: string, cuts: readonly number[], limit: numbe
       };
     }),
   };
+}
+
+/** Is content this large, with somewhere to cut, split under `lazyContent` = `limit`? */
+export function willSplit(html: string, cuts: readonly number[], limit: number | false): boolean {
+  return limit !== false && html.length > limit && cuts.length > 0;
 }
 
 const CONTAINER = /<(\/?)(?:div|section|details|aside|article|blockquote|ul|ol|dl|table|figure|main|nav|header|footer)\b/gi;

@@ -23,9 +23,13 @@ export interface PageSections {
 
 const SNIPPET_LENGTH = 160;
 
-/** One page's index (the default: each page searches its own sections). */
-export function buildSearchIndex(sections: Section[]): SearchIndexFile {
-  return build(sections.map((section) => ({ section })), false);
+/**
+ * One page's index (the default: each page searches its own sections). Its results show the
+ * start of each section as the page has it, so no snippets are stored, unless `snippets`: a page
+ * in chunks (src/output/chunks.ts) may not have a result's section yet.
+ */
+export function buildSearchIndex(sections: Section[], snippets = false): SearchIndexFile {
+  return build(sections.map((section) => ({ section })), false, snippets);
 }
 
 /** One index over every given page, each result knowing its page (`search: site`). */
@@ -47,7 +51,7 @@ const FIELDS = [
  */
 const CODE_COMMON_SHARE = 0.1;
 
-function build(entries: Array<{ section: Section; page?: string }>, site: boolean): SearchIndexFile {
+function build(entries: Array<{ section: Section; page?: string }>, site: boolean, snippets = site): SearchIndexFile {
   const sections = entries.map((e) => e.section);
   const pages = site ? [...new Set(entries.map((e) => e.page!))] : undefined;
   return {
@@ -57,11 +61,8 @@ function build(entries: Array<{ section: Section; page?: string }>, site: boolea
       ids: sections.map((s) => s.id),
       titles: sections.map((s) => s.title),
       parents: parentLinks(entries),
-      ...(pages && {
-        pages,
-        page: entries.map((e) => pages.indexOf(e.page!)),
-        snippets: sections.map((s) => snippet(s.text)),
-      }),
+      ...(pages && { pages, page: entries.map((e) => pages.indexOf(e.page!)) }),
+      ...(snippets && { snippets: sections.map((s) => snippet(s.text)) }),
     },
   };
 }

@@ -6,8 +6,11 @@
 import type { Page } from '../types.js';
 import { buildSearchIndex, buildSiteSearchIndex } from './index.js';
 
-/** outPath → serialised index, for the pages that have search on. */
-export function searchIndexes(pages: Page[]): Map<string, string> {
+/**
+ * outPath → serialised index, for the pages that have search on; `inChunks(page)`: will the page
+ * load its content in chunks (then its own index stores snippets, see buildSearchIndex)?
+ */
+export function searchIndexes(pages: Page[], inChunks: (page: Page) => boolean = () => false): Map<string, string> {
   const out = new Map<string, string>();
   const searched = pages.filter((p) => p.source.frontmatter.search !== false);
   const sitePages = searched.filter((p) => p.source.frontmatter.search === 'site');
@@ -15,7 +18,7 @@ export function searchIndexes(pages: Page[]): Map<string, string> {
     ? JSON.stringify(buildSiteSearchIndex(searched.map((p) => ({ outPath: p.source.outPath, sections: p.sections }))))
     : undefined;
   for (const p of searched) {
-    out.set(p.source.outPath, p.source.frontmatter.search === 'site' ? site! : JSON.stringify(buildSearchIndex(p.sections)));
+    out.set(p.source.outPath, p.source.frontmatter.search === 'site' ? site! : JSON.stringify(buildSearchIndex(p.sections, inChunks(p))));
   }
   return out;
 }

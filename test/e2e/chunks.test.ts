@@ -179,6 +179,8 @@ describe('a page loaded in chunks', () => {
     await page.locator('#input-search').fill('zanzibarian');
     await page.waitForSelector('.search-results a[role="option"]');
     expect(await page.evaluate(() => document.getElementById('late'))).toBeNull();
+    // The section is not on the page yet: its snippet comes from the index, marked like any other.
+    expect(await page.locator('.search-results .search-result-snippet mark').first().textContent()).toBe('zanzibarian');
     await page.keyboard.press('Enter');
     await inView(page, 'late');
     await page.waitForFunction(() => document.querySelector('#late-note .search-highlight')?.textContent?.toLowerCase() === 'zanzibarian');

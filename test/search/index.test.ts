@@ -35,6 +35,12 @@ describe('buildSearchIndex', () => {
     expect(file.docs.snippets).toBeUndefined();
   });
 
+  it('stores snippets in a one-page index when asked (a page in chunks may not have the section yet)', () => {
+    const file = buildSearchIndex(sections(FIXTURE), true);
+    expect(file.docs.snippets).toHaveLength(file.docs.ids.length);
+    expect(file.docs.snippets!.every((s) => s.length <= 161)).toBe(true);
+  });
+
   it('stores a title that looks like markup as the text the reader sees, not as HTML', () => {
     const title = buildSearchIndex(sections(FIXTURE)).docs.titles.find((t) => t.includes('Unsafe'))!;
     expect(title).toBe('<img src=x onerror=window.__xss=1> Unsafe title');
