@@ -4,13 +4,17 @@
 //                                                 so the request shows in its timeline), and
 //                                                 the query typed so far, if any
 //                  { id, query, limit? }          a query
-//   worker → page  { ready, sections, first? } | { error } after reading the index (sections:
-//                                                 ids, pages; first: the answer to `query`)
+//   worker → page  { ready, ids, pages?, first? } | { error } after reading the index (each
+//                                                 section's id and page, as plain string
+//                                                 lists, cheap to pass; first: the answer to `query`)
 //                  { id, hits, words }            the answer to query `id`
 
 import { createEngine, sectionList, type Engine } from './search-engine';
+import { queryWords } from './search-tokens.js';
 
 let engine: Engine | undefined;
+// While the index downloads: the query code's regular expressions are compiled on first use.
+queryWords('warm up');
 
 self.onmessage = (event: MessageEvent) => {
   const data = event.data as { index?: ArrayBuffer; id?: number; query?: string; limit?: number };
@@ -20,7 +24,9 @@ self.onmessage = (event: MessageEvent) => {
       engine = createEngine(file);
       // A query sent with the index is answered at once, with the "ready" message.
       const first = typeof data.query === 'string' ? engine.search(data.query, data.limit) : undefined;
-      self.postMessage({ ready: true, sections: sectionList(file), first });
+      const sections = sectionList(file);
+      const pages = sections.map((s) => s.page);
+      self.postMessage({ ready: true, ids: file.docs.ids, pages: pages.some((p) => p !== undefined) ? pages : undefined, first });
     } else if (engine && typeof data.query === 'string') {
       self.postMessage({ id: data.id, ...engine.search(data.query, data.limit) });
     }

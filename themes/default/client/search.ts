@@ -58,17 +58,23 @@ export function initSearch(): void {
   const load = (): Promise<void> => {
     if (loading) return loading;
     const worker = warm();
-    return (loading = Promise.all([
-      fetch(indexUrl).then((r) => {
-        if (!r.ok) throw new Error(`${r.status} ${r.statusText}`);
-        return r.arrayBuffer();
-      }),
-      import('./search-match'),
-    ]).then(async ([bytes, match]) => {
-      ranges = match.createMatcher();
-      // The query typed so far goes with the index: its answer comes back with "ready", one
-      // round trip through this (on a large page, busy) thread fewer.
-      backend = await worker(bytes, input.value.trim() ? input.value : undefined).catch(() => onThisThread(bytes));
+    // The marking code is made ready while the index downloads: its first use compiles the
+    // word and stemming expressions, which would otherwise delay the first results drawn.
+    const match = import('./search-match').then((m) => {
+      const matcher = m.createMatcher();
+      matcher('warm up', [{ exact: 'warm', prefix: 'up', mark: 'up', cjk: false }]);
+      return matcher;
+    });
+    return (loading = fetch(indexUrl).then((r) => {
+      if (!r.ok) throw new Error(`${r.status} ${r.statusText}`);
+      return r.arrayBuffer();
+    }).then(async (bytes) => {
+      // The index goes to the worker as soon as it is here; the marking code is awaited after.
+      // The query typed so far goes with it: its answer comes back with "ready", one round trip
+      // through this (on a large page, busy) thread fewer.
+      const ready = worker(bytes, input.value.trim() ? input.value : undefined).catch(() => onThisThread(bytes));
+      ranges = await match;
+      backend = await ready;
       // The headings of this page's sections: a section ends where the next one starts.
       sectionIds = new Set(backend.sections.filter((d) => onThisPage(d)).map((d) => d.id));
       if (backend.first && backend.first.query === input.value) render(backend.first.query, backend.first.answer);
@@ -279,8 +285,9 @@ function startWorker(): (bytes: ArrayBuffer, query?: string) => Promise<Backend>
     w.onmessage = (event: MessageEvent) => {
       const data = event.data;
       if (data.ready) {
+        const pages: Array<string | undefined> | undefined = data.pages;
         resolve({
-          sections: data.sections,
+          sections: (data.ids as string[]).map((id, i) => (pages?.[i] === undefined ? { id } : { id, page: pages[i] })),
           first: data.first && query !== undefined ? { query, answer: data.first } : undefined,
           search: (query) => new Promise((answer) => { waiting.set(++id, answer); w.postMessage({ id, query }); }),
         });
@@ -291,14 +298,16 @@ function startWorker(): (bytes: ArrayBuffer, query?: string) => Promise<Backend>
         waiting.delete(data.id);
       }
     };
-    // A copy goes to the worker: the page keeps its bytes in case the worker cannot start.
-    w.postMessage({ index: bytes.slice(0), query });
+    // Handed over, not copied (the copy and its second decoding cost ~3 ms on a 2 MB index):
+    // should the worker fail after this, the page fetches the index again (from the cache).
+    w.postMessage({ index: bytes, query }, [bytes]);
   });
 }
 
 /** Where no worker can start (a page opened from disk): the engine on this thread. */
 async function onThisThread(bytes: ArrayBuffer): Promise<Backend> {
   const { createEngine, sectionList } = await import('./search-engine');
+  if (bytes.byteLength === 0) bytes = await (await fetch(document.body.dataset.searchIndex!)).arrayBuffer();
   const file = JSON.parse(new TextDecoder().decode(bytes));
   const engine = createEngine(file);
   return { sections: sectionList(file), search: async (query) => engine.search(query) };
