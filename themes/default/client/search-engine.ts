@@ -17,7 +17,7 @@ export interface SearchHit {
   parents: string[];
   /** Page of the section, in a site-wide index. */
   page?: string;
-  /** Start of the section's prose, in a site-wide index (a page reads its own sections). */
+  /** Start of the section's prose, where the index stores it (search-format.d.ts, `snippets`). */
   snippet?: string;
 }
 

@@ -34,8 +34,9 @@ export interface StoredDocs {
   pages?: string[];
   page?: number[];
   /**
-   * Site-wide indexes only: the start of each section's prose. A page's own sections take their
-   * snippet from the page itself, so a one-page index stores none.
+   * The start of each section's prose, in a site-wide index and in the index of a page that loads
+   * its content in chunks (a result's section may not be on the page yet). Other pages take
+   * their sections' snippets from the page itself, so their index stores none.
    */
   snippets?: string[];
 }
