@@ -40,7 +40,7 @@ export const fileOptionsSchema = z.strictObject({
    * loads the rest in chunks as the reader nears them (GitHub's REST reference is 45 MB); `false`
    * never splits. Default 3,000,000. Not for `--inline` builds or the dev server.
    */
-  lazyContent: z.union([z.literal(false), z.number().int().positive()]).optional(),
+  lazyContent: z.union([z.literal(false), z.number().int().positive()], { error: 'expected a number of bytes (e.g. 3000000) or false' }).optional(),
   /** Dev and preview server port (the next free one is used when it is taken). */
   port: z.number().int().min(0).max(65535).optional(),
   /** Address to listen on: `true` for every interface, or a host name. Default 127.0.0.1. */

@@ -32,6 +32,9 @@ describe('shale.config.*', () => {
     expect(typo.message).toBe('option "deploy.brnach" in shale.config.json: is not a shale option');
     const ids = await caught(() => loadConfigFile(tempProject({ 'shale.config.mjs': "export default { idScheme: 'kramdown' };" })));
     expect(ids.message).toMatch(/^option "idScheme" in shale\.config\.mjs: .*"slate"/);
+    const lazy = await caught(() => loadConfigFile(tempProject({ 'shale.config.json': '{ "lazyContent": "big" }' })));
+    expect(lazy.message).toBe('option "lazyContent" in shale.config.json: expected a number of bytes (e.g. 3000000) or false');
+    expect((await loadConfigFile(tempProject({ 'shale.config.json': '{ "lazyContent": false }' })))?.options).toEqual({ lazyContent: false });
   });
 
   it('lets options given directly win over the file, and keeps the file\'s others', async () => {
