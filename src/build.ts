@@ -132,7 +132,7 @@ function renderContext(config: ResolvedConfig, caches?: HighlightCache[]): Rende
   return {
     md: createMarkdown({ safe: config.safe }),
     idScheme: config.idScheme,
-    // Marks are taken out again by writePages whether or not the page is split.
+    // Note where each top-level heading lands in the HTML, for writePages to cut a large page into chunks.
     chunkCuts: true,
     highlighter(theme) {
       let h = highlighters.get(theme);

@@ -51,10 +51,7 @@ export function writePages(pages: Page[], outDir: string, opts: WritePagesOption
     for (const [file, text] of content.files) writeFile(join(outDir, file), text);
     const chunkMapUrl = content.mapFile && assetUrl(outPath, content.mapFile, opts.base);
     const template = opts.template.split(ROOT_SLOT).join(opts.base === './' ? up || './' : opts.base);
-    const shell = pageShell(page, { template, toRoot: up, logo: opts.logo, renderInline: opts.renderInline, searchIndexUrl, chunkMapUrl })
-      // cheerio writes the bare attribute Vite put on its tags as `crossorigin=""`: the same
-      // thing, but pages read as text (greps, tests) expect Vite's spelling.
-      .replaceAll(' crossorigin=""', ' crossorigin');
+    const shell = pageShell(page, { template, toRoot: up, logo: opts.logo, renderInline: opts.renderInline, searchIndexUrl, chunkMapUrl });
     // A function replacement: content may contain `$&` and similar patterns.
     writeFile(join(outDir, outPath), shell.replace(CONTENT_SLOT, () => content.html));
   }
