@@ -1,7 +1,8 @@
-// What the file caches in `.shale-cache/` share: how an entry is named and how it is written.
+// What the file caches in `.shale-cache/` share: how an entry is named and how it is written, and
+// how a folder's files are listed for a key.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** `<dir>/<prefix>-<16 characters of SHA-1 of key><ext>`: one file per key, a safe name for any key. */
@@ -25,4 +26,22 @@ export function writeAside(file: string, text: string): boolean {
     try { rmSync(tmp, { force: true }); } catch { /* nothing was written */ }
     return false;
   }
+}
+
+/**
+ * Every file under `dir`, in name order (so a key made from them is the same on every system),
+ * leaving out each entry `skip` names (a folder with all it holds).
+ */
+export function filesUnder(dir: string, skip: (entry: Dirent) => boolean): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (skip(e)) continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
 }

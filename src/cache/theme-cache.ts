@@ -16,6 +16,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesUnder } from './files.js';
 
 /** Bump when the entry layout or the way the bundle is made (src/vite/theme-bundle.ts) changes. */
 export const THEME_FORMAT = 1;
@@ -157,17 +158,7 @@ function safePath(f: string): boolean {
 
 /** The theme folder's files, sorted, so the key does not depend on the order the disk lists them. */
 function themeFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (SKIP.has(e.name)) continue;
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
+  return filesUnder(dir, (e) => SKIP.has(e.name));
 }
 
 /** Content hash of a file (also used for dependencies outside the theme). */

@@ -40,10 +40,9 @@ export interface RenderEnv extends Env {
   /**
    * When set, offsets in the page's HTML where a lazily loaded chunk may start (top-level
    * headings, src/markdown/chunk-cuts.ts) are added here; `shale build` sets it, dev does not.
-   * Offsets count from the start of the part being rendered plus `htmlOffset`.
+   * renderInRanges adds them counted from the start of its part; renderPage makes them page-wide.
    */
   chunkCuts?: number[];
-  htmlOffset?: number;
   /** Is `lang` (already canonical) one the highlighter knows? */
   knowsLanguage: (lang: string) => boolean;
 }

@@ -31,8 +31,7 @@ export function rangeCuts(md: MarkdownIt): void {
 /** md.render(src, env), range by range: a range ends at the first top-level heading after `rangeTokens` tokens. */
 export function renderInRanges(md: MarkdownIt, src: string, env: RenderEnv, rangeTokens = RANGE_TOKENS): string {
   // Chunk marks come out of each range as it is rendered, so the page's HTML is never copied whole.
-  const unmark = (out: string, offset: number): string =>
-    env.chunkCuts ? takeChunkCuts(out, env.chunkCuts, (env.htmlOffset ?? 0) + offset) : out;
+  const unmark = (out: string, offset: number): string => (env.chunkCuts ? takeChunkCuts(out, env.chunkCuts, offset) : out);
   if (REFERENCE_DEFINITION.test(src)) return unmark(md.render(src, env), 0);
   const [normalize, block, ...rest] = coreRules(md);
   const state = new md.core.State(src, md, env);

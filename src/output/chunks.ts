@@ -135,8 +135,8 @@ export function chunkFiles(split: SplitContent, url: (file: string) => string, h
     const text = `<meta charset="utf-8">\n${chunk.html}`;
     const file = `assets/chunk-${hash(text).slice(0, 8)}.html`;
     files.set(file, text);
-    const src = escapeHtml(url(file));
     urls.push(url(file));
+    const src = escapeHtml(urls[i]);
     for (const id of chunk.ids) ids[id] ??= i;
     html += `<div class="shale-chunk" data-src="${src}" data-first="${escapeHtml(chunk.first)}" data-previous-level="${chunk.previousLevel}" style="height:${chunk.height}px"><a href="${src}">${chunk.title}</a></div>\n`;
   });

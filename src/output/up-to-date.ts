@@ -4,7 +4,8 @@
 // build stops there instead of writing 45 MB again. The marker file records both.
 
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { filesUnder } from '../cache/files.js';
 import { join, relative, sep } from 'node:path';
 import { MARKER } from './folder.js';
 
@@ -32,15 +33,10 @@ export function inputsDigest(parts: string[], sourceDir: string): string {
   return h.digest('base64url');
 }
 
+/** Each file of `dir` with its stat, leaving out node_modules and dot folders. */
 function walk(dir: string, visit: (file: string, st: Stats) => void): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const file = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(file, visit);
-    } else if (entry.isFile()) {
-      visit(file, statSync(file));
-    }
-  }
+  const skip = (e: Dirent) => e.isDirectory() && (e.name === 'node_modules' || e.name.startsWith('.'));
+  for (const file of filesUnder(dir, skip)) visit(file, statSync(file));
 }
 
 /** What the marker records besides "shale made this". */

@@ -62,9 +62,11 @@ export async function renderPage(source: Source, ctx: RenderContext, hooks: Rend
   for (const part of source.parts) {
     env.file = part.file;
     env.lineOffset = part.lineOffset;
-    if (env.chunkCuts) env.htmlOffset = html.length;
     const render = () => renderInRanges(ctx.md, part.markdown, env);
+    const [base, known] = [html.length, env.chunkCuts?.length ?? 0];
     html += hooks.renderPart ? hooks.renderPart(part, env, render) : render();
+    // The part's cuts count from its own start; the page's from the page's.
+    for (let i = known; i < (env.chunkCuts?.length ?? 0); i++) env.chunkCuts![i] += base;
   }
   warnings.push(...env.warnings, ...checkLinks(env.links, env.headings, env.anchors));
   if (env.headings.length === 0) {

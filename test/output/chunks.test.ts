@@ -144,6 +144,20 @@ describe('a build with lazyContent', () => {
     expect(existsSync(join(root, 'build', 'guide', src))).toBe(true);
   });
 
+  it('cuts at the right places when the page is made of several files', async () => {
+    const root = tempProject({
+      'source/index.html.md': '---\ntitle: Parts\nincludes:\n  - a\n  - b\n---\n\n# Body\n\nIntro.\n',
+      'source/includes/_a.md': '# Alpha\n\nText a.\n\n## Alpha more\n\nMore a.\n',
+      'source/includes/_b.md': '# Beta\n\nText b.\n',
+    });
+    await build({ root, quiet: true, lazyContent: 1 }, quiet, { cache: false });
+    const $ = cheerio.load(readFileSync(join(root, 'build', 'index.html'), 'utf8'));
+    expect($('.content .shale-chunk').map((_, d) => d.attribs['data-first']).get()).toEqual(['alpha', 'alpha-more', 'beta']);
+    for (const src of $('.content .shale-chunk').map((_, d) => d.attribs['data-src']).get()) {
+      expect(readFileSync(join(root, 'build', src), 'utf8')).toMatch(/^<meta charset="utf-8">\n<h[12] id="[^"]+">[^<]+<\/h[12]>\n<p>Text|^<meta charset="utf-8">\n<h2 id="alpha-more">Alpha more<\/h2>\n<p>More a\.<\/p>\n$/);
+    }
+  });
+
   it('keeps pages whole by default, with --inline, and with lazyContent: false', async () => {
     for (const options of [{}, { lazyContent: 1, inline: true }, { lazyContent: false }] as const) {
       const root = tempProject(files);

@@ -3,10 +3,15 @@
 // warns about such links; this keeps them working for readers meanwhile). On a page loaded in
 // chunks, an id not in the page yet is found by client/chunks.ts, which lands with landOn().
 
-/** The id the URL's hash names, decoded ('' when there is none). */
-export function hashId(): string {
-  const raw = location.hash.slice(1);
+/** The id a `#fragment` names, decoded (as written when it is not valid percent-encoding). */
+export function idOfHash(hash: string): string {
+  const raw = hash.replace(/^#/, '');
   try { return decodeURIComponent(raw); } catch { return raw; }
+}
+
+/** The id the URL's hash names ('' when there is none). */
+export function hashId(): string {
+  return idOfHash(location.hash);
 }
 
 /** Scrolls to `el`; when the hash named it in another case, the URL gets its exact id. */

@@ -5,7 +5,7 @@
 // and inserts it as the page would have had it: enhanced first, then put in place in slices so
 // no frame is long, keeping the reader's place, and announced with `shale:content`.
 
-import { hashId, landOn } from './anchors';
+import { hashId, idOfHash, landOn } from './anchors';
 import { addCopyButtons } from './copy';
 import { addPermalinks } from './permalinks';
 import { keepingPlace } from './place';
@@ -203,8 +203,7 @@ export function initChunks(): void {
   document.addEventListener('click', (event) => {
     const link = event.target instanceof Element ? event.target.closest('a[href^="#"]') : null;
     if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const raw = (link.getAttribute('href') ?? '').slice(1);
-    try { go(decodeURIComponent(raw)); } catch { go(raw); }
+    go(idOfHash(link.getAttribute('href') ?? ''));
   });
   window.addEventListener('hashchange', () => go(hashId()));
   go(hashId());

@@ -4,17 +4,11 @@
 // title reads "section – page". Position comes from IntersectionObserver only: nothing reads
 // layout on scroll, so a page with thousands of headings scrolls as smoothly as a short one.
 
+import { idOfHash } from './anchors';
+
 const LINK = 'a.toc-link';
 /** Share of the viewport, from the top, where a heading counts as "being read". */
 const READING_LINE = 0.25;
-
-function decode(hash: string): string {
-  try {
-    return decodeURIComponent(hash.replace(/^#/, ''));
-  } catch {
-    return hash.replace(/^#/, '');
-  }
-}
 
 /**
  * The section being read: the last heading above the reading line, or the last heading of all
@@ -49,7 +43,7 @@ export function initToc(): void {
   const toc = document.getElementById('toc');
   if (!toc) return;
   const all = [...toc.querySelectorAll<HTMLAnchorElement>(LINK)];
-  const ids = all.map((link) => decode(link.hash));
+  const ids = all.map((link) => idOfHash(link.hash));
   // What each followed entry watches, in page order: its heading, or while that is not loaded
   // yet (client/chunks.ts) the placeholder the heading's chunk starts with, so the TOC follows a
   // reader who is inside a placeholder. Entries whose heading is neither wait for shale:content.
@@ -82,7 +76,7 @@ export function initToc(): void {
   let ready = false;
   // A jump (TOC click, link, back/forward) wins until the reader scrolls by hand: near the end
   // of the page the browser cannot bring the target to the reading line.
-  let pinned = decode(window.location.hash);
+  let pinned = idOfHash(window.location.hash);
 
   const show = (link: HTMLAnchorElement | undefined, writeHash: boolean): void => {
     if (link === current) return;
@@ -160,7 +154,7 @@ export function initToc(): void {
     window.addEventListener(type, unpin, { passive: true });
   }
   const pin = (): void => {
-    pinned = decode(window.location.hash);
+    pinned = idOfHash(window.location.hash);
     update();
   };
   window.addEventListener('hashchange', pin);
