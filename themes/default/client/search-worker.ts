@@ -9,7 +9,7 @@
 //                                                 lists, cheap to pass; first: the answer to `query`)
 //                  { id, hits, words }            the answer to query `id`
 
-import { createEngine, sectionList, type Engine } from './search-engine';
+import { createEngine, type Engine, type IndexFile } from './search-engine';
 import { queryWords } from './search-tokens.js';
 
 let engine: Engine | undefined;
@@ -24,9 +24,8 @@ self.onmessage = (event: MessageEvent) => {
       engine = createEngine(file);
       // A query sent with the index is answered at once, with the "ready" message.
       const first = typeof data.query === 'string' ? engine.search(data.query, data.limit) : undefined;
-      const sections = sectionList(file);
-      const pages = sections.map((s) => s.page);
-      self.postMessage({ ready: true, ids: file.docs.ids, pages: pages.some((p) => p !== undefined) ? pages : undefined, first });
+      const { ids, pages, page } = (file as IndexFile).docs;
+      self.postMessage({ ready: true, ids, pages: pages && page ? page.map((i) => pages[i]) : undefined, first });
     } else if (engine && typeof data.query === 'string') {
       self.postMessage({ id: data.id, ...engine.search(data.query, data.limit) });
     }
