@@ -58,13 +58,34 @@ export interface ParsedPage {
   yaml: string;
 }
 
+/**
+ * gray-matter's options for every source file. Its own default runs `---js` frontmatter through
+ * `eval`: a Markdown file from someone else (an OpenAPI conversion, a contributor's include)
+ * would run code at build time. Slate reads no such thing either; here it is refused.
+ * (An options object also stops gray-matter caching every file's content forever.)
+ */
+export const matterOptions = () => ({
+  engines: { javascript: () => { throw new NotYamlError('javascript'); } },
+});
+
+class NotYamlError extends Error {
+  constructor(readonly language: string) {
+    super(`frontmatter in ${language} is not read`);
+  }
+}
+
 /** Parses the frontmatter of `source` (already decoded, BOM and CRLF removed). */
 export function parseFrontmatter(file: string, source: string): ParsedPage {
   let parsed: matter.GrayMatterFile<string>;
   try {
-    // An options object stops gray-matter caching every file's content forever.
-    parsed = matter(source, {});
+    parsed = matter(source, matterOptions());
   } catch (err) {
+    const language = err instanceof NotYamlError ? err.language : /engine "([^"]+)" is not registered/.exec((err as Error).message)?.[1];
+    if (language) {
+      throw new ShaleError(`frontmatter in ${language} (\`${source.split('\n', 1)[0]}\`) is not read: shale reads YAML frontmatter`, {
+        file, line: 1, hint: 'Start the file with a line `---`, then the keys in YAML, then a line `---`.',
+      });
+    }
     const mark = (err as { mark?: { line?: number; column?: number } }).mark;
     const reason = (err as { reason?: string }).reason ?? (err as Error).message.split('\n')[0];
     throw new ShaleError(`invalid YAML in frontmatter: ${reason}`, {

@@ -6,7 +6,7 @@ import { relative } from 'node:path';
 import type { ResolvedConfig } from '../config.js';
 import { ShaleError } from '../errors.js';
 import type { Source, SourcePart } from '../types.js';
-import { listItemLine, parseFrontmatter } from './frontmatter.js';
+import { listItemLine, matterOptions, parseFrontmatter } from './frontmatter.js';
 import { expandErb } from './erb.js';
 import { findInclude } from './includes.js';
 import { readSourceFile } from './read.js';
@@ -47,7 +47,7 @@ function includePart(file: string): SourcePart {
   if (!text.startsWith('---')) return { file, markdown: text, lineOffset: 0 };
   let content: string;
   try {
-    content = matter(text, {}).content;
+    content = matter(text, matterOptions()).content;
   } catch {
     // Not valid frontmatter: Slate would render the text, so do that too.
     return { file, markdown: text, lineOffset: 0 };

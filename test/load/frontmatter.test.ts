@@ -57,6 +57,17 @@ describe('frontmatter', () => {
     expect(e.line).toBe(5);
   });
 
+  it('refuses frontmatter in JavaScript without running it, and in languages it does not read', () => {
+    for (const [first, language] of [['---js', 'javascript'], ['---toml', 'toml']]) {
+      const text = `${first}\n{ title: (globalThis.shaleRan = "yes") }\n---\n# Body\n`;
+      const e = (() => { try { parseFrontmatter('docs/index.html.md', text); } catch (x) { return x; } })() as ShaleError;
+      expect(e).toBeInstanceOf(ShaleError);
+      expect(e.message).toContain(`frontmatter in ${language} (\`${first}\`) is not read`);
+      expect([e.file, e.line]).toEqual(['docs/index.html.md', 1]);
+    }
+    expect((globalThis as { shaleRan?: string }).shaleRan).toBeUndefined();
+  });
+
   it('names the key, its line and a fix for a value of the wrong type', () => {
     const text = page('title: A\nlanguage_tabs: 3');
     try {

@@ -66,4 +66,14 @@ describe('includes', () => {
     // The watcher needs the files that were looked for too.
     expect(s.files).toContain(join(root, 'source/includes/_one.md'));
   });
+
+  it('never runs `---js` frontmatter in an include: its text is kept as Markdown', () => {
+    const root = tempProject({
+      'source/index.html.md': '---\ntitle: x\nincludes:\n  - one\n---\n# Page\n',
+      'source/includes/_one.md': '---js\n{ title: (globalThis.shaleRan = "yes") }\n---\n# One\n',
+    });
+    const s = loadSource(join(root, 'source/index.html.md'), 'index.html', { sourceDir: join(root, 'source') });
+    expect((globalThis as { shaleRan?: string }).shaleRan).toBeUndefined();
+    expect(s.parts[1].markdown).toMatch(/^---js\n[^]*# One\n$/);
+  });
 });
