@@ -3,14 +3,13 @@
 // the config file (see config-file.ts), the command line and the Node API.
 
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { ShaleError } from './errors.js';
+import { packagePath } from './package-root.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-/** The default theme ships inside the package: dist/../themes/default (or src/../ in tests). */
-export const DEFAULT_THEME_DIR = resolve(here, '..', 'themes', 'default');
+/** The default theme ships inside the package. */
+export const DEFAULT_THEME_DIR = packagePath('themes', 'default');
 
 /** Slate's `middleman server` port; the dev server takes the next free one if it is taken. */
 export const DEFAULT_PORT = 4567;

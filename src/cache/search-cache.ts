@@ -4,13 +4,13 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.js';
 import type { Page } from '../types.js';
 import { cacheFile, writeAside } from './files.js';
 
 const FILE_FORMAT = 1;
 /** The page code that cuts text into terms and writes numbers: the build imports both. */
-const TOKEN_FILES = ['search-tokens.js', 'search-varint.js'].map((f) => fileURLToPath(new URL(`../../themes/default/client/${f}`, import.meta.url)));
+const TOKEN_FILES = ['search-tokens.js', 'search-varint.js'].map((f) => packagePath('themes', 'default', 'client', f));
 
 /**
  * `build(pages)` when something changed since the last build, else its result from then.

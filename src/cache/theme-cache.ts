@@ -14,18 +14,15 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, relative, sep } from 'node:path';
+import { packagePath } from '../package-root.js';
 import { filesUnder } from './files.js';
 
 /** Bump when the entry layout or the way the bundle is made (src/vite/theme-bundle.ts) changes. */
 export const THEME_FORMAT = 1;
 
-const here = dirname(fileURLToPath(import.meta.url));
-/** The package root, from src/cache or dist/cache alike. */
-const packageRoot = resolve(here, '..', '..');
 /** Bundles of the default theme made when the package was compiled (read-only). */
-export const PREBUILT_DIR = join(packageRoot, 'dist', 'theme-cache');
+export const PREBUILT_DIR = packagePath('dist', 'theme-cache');
 
 /** Folders of a theme that are not part of what it ships. */
 const SKIP = new Set(['node_modules', '.git', '.shale-cache']);
@@ -64,7 +61,7 @@ export interface CachedTheme extends ThemeBundle {
 /** The cache key: a hash of the theme's content and of every option that reaches Vite. */
 export function themeKey(opts: ThemeOptions): string {
   const h = createHash('sha256');
-  h.update(`format ${THEME_FORMAT}\0shale ${version(join(packageRoot, 'package.json'))}\0vite ${viteVersion()}\0`);
+  h.update(`format ${THEME_FORMAT}\0shale ${version(packagePath('package.json'))}\0vite ${viteVersion()}\0`);
   h.update(`base ${opts.base}\0inline ${opts.inline}\0`);
   for (const file of themeFiles(opts.themeDir)) {
     // Paths with `/` so a key made on one system matches on another (the prebuilt bundle).

@@ -3,12 +3,12 @@
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ShaleError } from '../errors.js';
+import { packagePath } from '../package-root.js';
 import { consoleLogger, type Logger } from '../log.js';
 import { projectFiles } from './templates.js';
 
-const PACKAGE_JSON = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json');
+const PACKAGE_JSON = packagePath('package.json');
 
 export interface InitResult {
   dir: string;

@@ -50,6 +50,8 @@ async function waitFor(check: () => boolean, ms: number): Promise<void> {
 }
 
 beforeAll(() => {
+  // A package as installed: its package.json is how the code finds themes/ (src/package-root.ts).
+  symlinkSync(join(repo, 'package.json'), join(pkg, 'package.json'));
   symlinkSync(join(repo, 'themes'), join(pkg, 'themes'));
   symlinkSync(join(repo, 'node_modules'), join(pkg, 'node_modules'));
   execFileSync(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(repo, 'tsconfig.json'), '--outDir', dist, '--declaration', 'false'], { stdio: 'pipe' });
