@@ -103,6 +103,7 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
       logo: existsSync(join(config.sourceDir, 'images', 'logo.png')),
       renderInline: (s) => ctx.md.renderInline(s, footerEnv(ctx)),
       lazyContent: config.lazyContent,
+      wholeIndex: config.inline,
     }), (n) => `${plural(n, 'page')} with ${relative(config.root, config.themeDir) || config.themeDir}`);
     await stage(log, 'write', () => copyStaticFiles(config.sourceDir, staging), (n) => `${plural(n, 'static file')} copied`);
     if (config.inline) {

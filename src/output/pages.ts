@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hash } from '../cache/theme-cache.js';
 import { chunkFiles, splitContent } from './chunks.js';
+import { splitSearchIndex } from '../search/index.js';
 import type { Page } from '../types.js';
 import { CONTENT_SLOT, pageShell } from '../vite/html.js';
 import { assetUrl, toRoot } from '../vite/plugin.js';
@@ -25,6 +26,11 @@ export interface WritePagesOptions {
   renderInline: (markdown: string) => string;
   /** Content HTML size above which a page loads in chunks (the `lazyContent` option), or false. */
   lazyContent: number | false;
+  /**
+   * Keep an index's snippets in the index file (`--inline`: the page embeds that one file, and
+   * the worker reads the snippets from the rest of its bytes).
+   */
+  wholeIndex?: boolean;
 }
 
 /** Writes every page and search index into `outDir`; returns the page count. */
@@ -39,7 +45,10 @@ export function writePages(pages: Page[], outDir: string, opts: WritePagesOption
       let file = written.get(text);
       if (!file) {
         file = `assets/search-index-${hash(text).slice(0, 8)}.json`;
-        writeFile(join(outDir, file), text);
+        // Snippets in a file of their own, read after the first answer.
+        const parts = opts.wholeIndex ? { index: text, snippets: undefined } : splitSearchIndex(text);
+        writeFile(join(outDir, file), parts.index);
+        if (parts.snippets) writeFile(join(outDir, 'assets', parts.snippets.file), parts.snippets.text);
         written.set(text, file);
       }
       searchIndexUrl = assetUrl(outPath, file, opts.base);

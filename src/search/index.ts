@@ -4,13 +4,14 @@
 // Text is cut into terms by the theme's search-tokens.js, the very code the page runs on the
 // query, so a Persian, Cyrillic or Chinese word from the page finds its section.
 
+import { createHash } from 'node:crypto';
 import { createStemmer, termCounts } from '../../themes/default/client/search-tokens.js';
 import { encodeVarints } from '../../themes/default/client/search-varint.js';
 import type { Section } from '../types.js';
 import type { SearchIndexFile } from '../../themes/default/client/search-format.js';
 
 /** Bump when the layout of the file below, or how text is cut into terms, changes. */
-export const SEARCH_INDEX_VERSION = 4;
+export const SEARCH_INDEX_VERSION = 5;
 
 // The file's layout is one type shared with the page's search engine (type-only, so the node and
 // browser code stay apart): themes/default/client/search-format.d.ts.
@@ -62,9 +63,53 @@ function build(entries: Array<{ section: Section; page?: string }>, site: boolea
       titles: sections.map((s) => s.title),
       parents: parentLinks(entries),
       ...(pages && { pages, page: entries.map((e) => pages.indexOf(e.page!)) }),
-      ...(snippets && { snippets: sections.map((s) => snippet(s.text)) }),
     },
+    // Last: serializeSearchIndex writes them at the end of the file.
+    ...(snippets && { snippets: sections.map((s) => snippet(s.text)) }),
   };
+}
+
+/**
+ * The index as its file's text: JSON, snippets last, and where there are snippets, `snippetsAt`
+ * first: the byte offset where they start, so the page's worker can read the rest alone,
+ * answer, and read the snippets after (on GitHub's reference they are 836 KB of 1.87 MB).
+ * Fixed width (a string of 10 digits), so writing it does not move what it points at. The build
+ * writes the two parts as two files (splitSearchIndex); served whole (`shale dev`, the Vite
+ * plugin, --inline) the text is one valid file as well.
+ */
+export function serializeSearchIndex(file: SearchIndexFile): string {
+  const { version, snippets, ...rest } = file;
+  if (!snippets) return ascii(JSON.stringify({ version, ...rest }));
+  const tail = JSON.stringify({ snippets });
+  const snippetsFile = `search-snippets-${createHash('sha256').update(tail).digest('base64url').slice(0, 8)}.json`;
+  const head = (at: number) => ascii(JSON.stringify({ version, snippetsAt: String(at).padStart(10, '0'), snippetsFile, ...rest }).slice(0, -1));
+  const at = Buffer.byteLength(head(0), 'utf8');
+  return `${head(at)},${tail.slice(1)}`;
+}
+
+/**
+ * serializeSearchIndex's text as the files the build writes: the index without its snippets,
+ * and the snippets as `snippets.file`, beside it (the index names it; the page's worker fetches
+ * it after the first answer). A text without snippets is one file.
+ */
+export function splitSearchIndex(text: string): { index: string; snippets?: { file: string; text: string } } {
+  const head = /^\{"version":\d+,"snippetsAt":"(\d{10})","snippetsFile":"([\w.-]+)"/.exec(text.slice(0, 120));
+  if (!head) return { index: text };
+  const bytes = Buffer.from(text, 'utf8');
+  const at = Number(head[1]);
+  return { index: `${bytes.subarray(0, at).toString('utf8')}}`, snippets: { file: head[2], text: `{${bytes.subarray(at + 1).toString('utf8')}` } };
+}
+
+/**
+ * JSON with its few characters outside ASCII as `\u` escapes, when they are few (an English
+ * reference: GitHub's has one in 1.1 MB): the page then decodes and parses a one-byte string,
+ * about twice as fast; one such character makes the whole text two bytes a character. Where
+ * there are many (Chinese docs), escapes would make the file larger: kept as they are.
+ */
+function ascii(json: string): string {
+  const others = json.match(/[^\x00-\x7f]/g)?.length ?? 0;
+  if (others === 0 || others > json.length / 1000) return json;
+  return json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Each section's parent as the nearest earlier section whose own chain is its parents. */
@@ -83,7 +128,7 @@ function parentLinks(entries: Array<{ section: Section; page?: string }>): Array
  * Terms, field lengths and posting lists. Scoring in the page is BM25 as lunr computes it, so
  * the counts are the ones lunr's builder would keep: terms after stop words and stemming.
  */
-function invert(sections: Section[]): Pick<SearchIndexFile, 'fields' | 'terms' | 'lengths' | 'postings'> {
+function invert(sections: Section[]): Pick<SearchIndexFile, 'fields' | 'terms' | 'lengths' | 'postings' | 'sizes'> {
   const stem = createStemmer();
   // Per field, term → [doc, tf, doc, tf, …] in ascending doc order.
   const lists = FIELDS.map(() => new Map<string, number[]>());
@@ -103,11 +148,14 @@ function invert(sections: Section[]): Pick<SearchIndexFile, 'fields' | 'terms' |
   const code = lists[FIELDS.findIndex((f) => f.name === 'code')];
   for (const [t, list] of code) if (list.length / 2 > Math.max(50, sections.length * CODE_COMMON_SHARE)) code.delete(t);
   const terms = [...new Set(lists.flatMap((m) => [...m.keys()]))].sort();
+  // Each term's list is encoded on its own, and its length in characters kept: the page then
+  // finds where every list starts by adding sizes, without reading the postings.
+  const sizes: string[] = [];
   const postings = lists.map((m) => {
-    const out: number[] = [];
+    const parts: string[] = [];
     for (const t of terms) {
       const list = m.get(t) ?? [];
-      out.push(list.length / 2);
+      const out = [list.length / 2];
       let prev = -1;
       for (let i = 0; i < list.length; i += 2) {
         const tf = Math.min(list[i + 1], 255);
@@ -115,10 +163,12 @@ function invert(sections: Section[]): Pick<SearchIndexFile, 'fields' | 'terms' |
         if (tf > 1) out.push(tf - 2);
         prev = list[i];
       }
+      parts.push(encodeVarints(out));
     }
-    return encodeVarints(out);
+    sizes.push(encodeVarints(parts.map((p) => p.length)));
+    return parts.join('');
   });
-  return { fields: FIELDS, terms, lengths: lengths.map(encodeVarints), postings };
+  return { fields: FIELDS, terms, lengths: lengths.map(encodeVarints), postings, sizes };
 }
 
 function snippet(text: string): string {

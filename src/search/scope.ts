@@ -4,7 +4,7 @@
 // The site index is serialised once and shared: every `search: site` page points at one file.
 
 import type { Page } from '../types.js';
-import { buildSearchIndex, buildSiteSearchIndex } from './index.js';
+import { buildSearchIndex, buildSiteSearchIndex, serializeSearchIndex } from './index.js';
 
 /**
  * outPath → serialised index, for the pages that have search on; `inChunks(page)`: will the page
@@ -15,10 +15,10 @@ export function searchIndexes(pages: Page[], inChunks: (page: Page) => boolean =
   const searched = pages.filter((p) => p.source.frontmatter.search !== false);
   const sitePages = searched.filter((p) => p.source.frontmatter.search === 'site');
   const site = sitePages.length
-    ? JSON.stringify(buildSiteSearchIndex(searched.map((p) => ({ outPath: p.source.outPath, sections: p.sections }))))
+    ? serializeSearchIndex(buildSiteSearchIndex(searched.map((p) => ({ outPath: p.source.outPath, sections: p.sections }))))
     : undefined;
   for (const p of searched) {
-    out.set(p.source.outPath, p.source.frontmatter.search === 'site' ? site! : JSON.stringify(buildSearchIndex(p.sections, inChunks(p))));
+    out.set(p.source.outPath, p.source.frontmatter.search === 'site' ? site! : serializeSearchIndex(buildSearchIndex(p.sections, inChunks(p))));
   }
   return out;
 }

@@ -211,6 +211,41 @@ describe('search in a browser', () => {
   });
 });
 
+describe('search index files', () => {
+  it('fetches the snippets after the index and fills in results drawn before they came', async () => {
+    // A site-wide index stores snippets (results may be on other pages): the build writes them to a file of their own.
+    const before = siteServer.requests.length;
+    const { page, errors } = await open(siteServer.url);
+    let release!: () => void;
+    const held = new Promise<void>((r) => { release = r; });
+    await page.route(/search-snippets-/, async (route) => { await held; await route.continue(); });
+    expect(await search(page, 'webhook signature')).toEqual(['Verify a webhook signature']);
+    const requests = siteServer.requests.slice(before).filter((p) => /search-(index|snippets)-/.test(p));
+    expect(requests.map((p) => p.match(/search-(index|snippets)-/)![1])).toEqual(['index']);
+    // Before the snippets: title and parents, no snippet yet.
+    const result = page.locator('.search-results a').first();
+    expect(await result.locator('.search-result-snippet').count()).toBe(0);
+    release();
+    await expect.poll(() => result.locator('.search-result-snippet').textContent()).toBe('Compare the signature header with an HMAC of the payload.');
+    expect(await result.locator('.search-result-snippet mark').allTextContents()).toEqual(['signature']);
+    expect(siteServer.requests.slice(before).filter((p) => /search-snippets-/.test(p))).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says what to do when the index was written by another shale version', async () => {
+    const { page } = await open();
+    await page.route(/search-index-/, async (route) => {
+      const file = await (await route.fetch()).json();
+      await route.fulfill({ json: { ...file, version: 4 } });
+    });
+    await page.locator('#input-search').fill('order');
+    await expect.poll(() => page.locator('.search-results').textContent())
+      .toMatch(/^Search is unavailable: search index version 4 is not \d+: rebuild the site with this shale$/);
+    await page.close();
+  });
+});
+
 describe('search: false', () => {
   it('has no box, no index file and no search code', async () => {
     const root = tempProject({ 'source/index.html.md': '---\ntitle: T\nsearch: false\n---\n\n# One\n\nText.\n' });

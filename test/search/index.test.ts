@@ -32,13 +32,13 @@ describe('buildSearchIndex', () => {
   it('carries a format version, and a one-page index stores no snippets (the page has the text)', () => {
     const file = JSON.parse(JSON.stringify(buildSearchIndex(sections(FIXTURE))));
     expect(file.version).toBe(SEARCH_INDEX_VERSION);
-    expect(file.docs.snippets).toBeUndefined();
+    expect(file.snippets).toBeUndefined();
   });
 
   it('stores snippets in a one-page index when asked (a page in chunks may not have the section yet)', () => {
     const file = buildSearchIndex(sections(FIXTURE), true);
-    expect(file.docs.snippets).toHaveLength(file.docs.ids.length);
-    expect(file.docs.snippets!.every((s) => s.length <= 161)).toBe(true);
+    expect(file.snippets).toHaveLength(file.docs.ids.length);
+    expect(file.snippets!.every((s) => s.length <= 161)).toBe(true);
   });
 
   it('stores a title that looks like markup as the text the reader sees, not as HTML', () => {
@@ -83,7 +83,7 @@ describe('buildSearchIndex', () => {
     const { docs } = file;
     expect(docs.ids.map((id, i) => [docs.pages![docs.page![i]], id])).toEqual([['index.html', 'one'], ['v2/index.html', 'one']]);
     // Results may come from another page: their snippets travel in the index.
-    expect(docs.snippets).toEqual(['x', 'y']);
+    expect(file.snippets).toEqual(['x', 'y']);
     // Each page's "One" is a top-level section of its own page, not the parent of the other.
     expect(docs.parents).toEqual([-1, -1]);
   });

@@ -1,14 +1,14 @@
 // The search engine: the prebuilt index (src/search/index.ts) and the query rules. It runs in
 // the search worker (search-worker.ts), so reading a large index never blocks the page; the
 // page falls back to running it itself where a worker cannot start. Nothing is built at load
-// but one pass over the postings to note where each term's list starts: a query decodes only
+// (where each term's list starts is added up from sizes the file stores): a query decodes only
 // the lists of its own terms and scores them with lunr's BM25 (same weights, same order).
 
 import { createStemmer, queryWords, type QueryWord } from './search-tokens.js';
 import type { SearchIndexFile } from './search-format.js';
 
 /** The index layout this client reads (SEARCH_INDEX_VERSION in src/search/index.ts). */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 /** One result, everything the list shows: plain strings, safe to pass between threads. */
 export interface SearchHit {
@@ -29,15 +29,57 @@ export interface SearchResult {
 export interface Engine {
   /** Best matches first, at most `limit`; every word of the query matched. */
   search(query: string, limit?: number): SearchResult;
+  /** The snippets, read after the rest of the file (readIndex): later hits carry them. */
+  addSnippets(snippets: string[]): void;
 }
 
 /** The index file as the build writes it. */
 export type IndexFile = SearchIndexFile;
 
-/** Each section's id and page, in index order: where the page's sections start and end. */
-export function sectionList(file: IndexFile): Array<{ id: string; page?: string }> {
+/**
+ * The index file's bytes → the index without its snippets, at once, and a function getting the
+ * snippets after (undefined when the index has none): from the rest of these bytes when the
+ * file is whole, else from the file beside it (search-format.d.ts, `snippetsAt`, `snippetsFile`;
+ * `url`: the index's own). The first answer thus waits for neither.
+ */
+export function readIndex(bytes: ArrayBuffer, url: string): { file: IndexFile; snippets?: () => Promise<string[]> } {
+  const all = new Uint8Array(bytes);
+  const decoder = new TextDecoder();
+  const at = /^\{"version":\d+,"snippetsAt":"(\d{10})",/.exec(decoder.decode(all.subarray(0, 48)))?.[1];
+  const split = at === undefined ? -1 : Number(at);
+  // No split, or one not landing where it should (a file altered since): the file is read whole.
+  if (split < 0 || split >= all.length || all[split] !== 0x2c && all[split] !== 0x7d) {
+    return { file: JSON.parse(decoder.decode(all)) as IndexFile };
+  }
+  const file = JSON.parse(decoder.decode(all.subarray(0, split)) + '}') as IndexFile;
+  const read = (json: string) => (JSON.parse(json) as { snippets: string[] }).snippets;
+  if (all[split] === 0x2c) return { file, snippets: async () => read('{' + decoder.decode(all.subarray(split + 1))) };
+  if (!file.snippetsFile) return { file };
+  return {
+    file,
+    snippets: async () => {
+      const response = await fetch(new URL(file.snippetsFile!, url));
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+      return read(await response.text());
+    },
+  };
+}
+
+/**
+ * Each section's id, in index order (a page's sections end where the next one starts), joined
+ * by NUL (no id has one): one string crosses from the worker to the page as one copy, where
+ * thousands of strings cost the page's thread a garbage collection. In a site-wide index, also
+ * the pages and each section's page as a position in them.
+ */
+export interface SectionList {
+  ids: string;
+  pages?: string[];
+  page?: number[];
+}
+
+export function sectionList(file: IndexFile): SectionList {
   const { ids, pages, page } = file.docs;
-  return ids.map((id, i) => (pages && page ? { id, page: pages[page[i]] } : { id }));
+  return { ids: ids.join('\0'), ...(pages && page && { pages, page }) };
 }
 
 // lunr's BM25 parameters (its builder's defaults).
@@ -52,10 +94,11 @@ const PREFIX_POSTINGS = 40_000;
 const PREFIX_BOOST = 0.5;
 
 export function createEngine(file: IndexFile): Engine {
-  if (file?.version !== INDEX_VERSION || !file.docs || !Array.isArray(file.terms)) {
+  if (file?.version !== INDEX_VERSION || !file.docs || !Array.isArray(file.terms) || !Array.isArray(file.sizes)) {
     throw new Error(`search index version ${String(file?.version)} is not ${INDEX_VERSION}: rebuild the site with this shale`);
   }
   const { terms, fields, postings, docs } = file;
+  let snippets = file.snippets;
   const stem = createStemmer();
   const docCount = docs.ids.length;
   // Read in place (one number per section), not through decodeVarints' array: cold code again.
@@ -70,33 +113,36 @@ export function createEngine(file: IndexFile): Engine {
     return out;
   });
   const avg = lengths.map((l) => l.reduce((a, b) => a + b, 0) / docCount || 1);
-  // starts[f][t]: where term t's list begins in postings[f]; df: sections with the term, summed
-  // over fields as lunr counts it (its idf).
-  const starts = postings.map(() => new Uint32Array(terms.length));
-  const df = new Uint32Array(terms.length);
-  // The one pass at load, over every posting (~0.5 MB on GitHub's reference) while the reader
-  // waits for the first answer, in code not yet optimised: so it only skips. An entry's low bit
-  // (whether a count follows) is in its first character; the rest of a varint is characters
-  // until one under 32. Bad data shows as a list longer than what is left of the text.
-  postings.forEach((text, f) => {
-    const at = starts[f];
-    let i = 0;
-    for (let t = 0; t < terms.length; t++) {
-      at[t] = i;
-      let n = 0;
-      let scale = 1;
-      for (;;) { const v = CODES[text.charCodeAt(i++)]; n += (v & 31) * scale; if (!(v >= 32)) break; scale *= 32; }
-      if (i + n > text.length) throw new Error(`search index: bad posting data in field ${f}`);
-      df[t] += n;
-      for (let k = 0; k < n; k++) {
-        let v = CODES[text.charCodeAt(i++)];
-        const count = v & 1;
-        while (v >= 32) v = CODES[text.charCodeAt(i++)];
-        if (count) while (CODES[text.charCodeAt(i++)] >= 32);
-      }
+  // starts[f][t]: where term t's list begins in postings[f], by adding the sizes the file
+  // stores (a few numbers per term, not a pass over every posting). Bad data shows as sizes
+  // that do not add up to the text.
+  const starts = postings.map((text, f) => {
+    const at = new Uint32Array(terms.length + 1);
+    const sizes = file.sizes[f];
+    let t = 0;
+    for (let i = 0, n = 0, scale = 1; i < sizes.length; i++) {
+      const v = code(sizes, i);
+      n += (v & 31) * scale;
+      if (v >= 32) scale *= 32;
+      else { if (t < terms.length) at[t + 1] = at[t] + n; t++; n = 0; scale = 1; }
     }
+    if (t !== terms.length || at[t] !== text.length) throw new Error(`search index: bad posting data in field ${f}`);
+    return at;
   });
-  const idf = (t: number) => Math.log(1 + Math.abs((docCount - df[t] + 0.5) / (df[t] + 0.5)));
+  // df: sections with the term, summed over fields as lunr counts it (its idf); read when first needed.
+  const df = new Int32Array(terms.length).fill(-1);
+  const postingCount = (t: number): number => {
+    if (df[t] < 0) {
+      df[t] = 0;
+      postings.forEach((text, f) => {
+        let n = 0;
+        for (let at = starts[f][t], scale = 1; ; scale *= 32) { const v = code(text, at++); n += (v & 31) * scale; if (v < 32) break; }
+        df[t] += n;
+      });
+    }
+    return df[t];
+  };
+  const idf = (t: number) => Math.log(1 + Math.abs((docCount - postingCount(t) + 0.5) / (postingCount(t) + 0.5)));
 
   /** Adds `boost ×` term t's BM25 weight in every field to `scores` (when given), and marks its sections. */
   const score = (t: number, boost: number, scores: Float64Array | undefined, seen: Uint8Array): void => {
@@ -123,8 +169,6 @@ export function createEngine(file: IndexFile): Engine {
       }
     });
   };
-
-  const postingCount = (t: number): number => df[t];
 
   const search: Engine['search'] = (query, limit = 20) => {
     const words = queryWords(query, stem);
@@ -174,10 +218,15 @@ export function createEngine(file: IndexFile): Engine {
     title: docs.titles[d],
     parents: parentsOf(d),
     ...(docs.page && docs.pages && { page: docs.pages[docs.page[d]] }),
-    ...(docs.snippets && { snippet: docs.snippets[d] }),
+    ...(snippets && { snippet: snippets[d] }),
   });
 
-  return { search };
+  return {
+    search,
+    addSnippets(list) {
+      if (list.length === docCount) snippets = list;
+    },
+  };
 }
 
 const CODES = new Int8Array(128).fill(-1);

@@ -9,6 +9,18 @@
  */
 export interface SearchIndexFile {
   version: number;
+  /**
+   * Where there are `snippets`: the UTF-8 byte offset of the `,"snippets":` that ends the file,
+   * as 10 digits, the second key. The worker reads the bytes before it (and `}`) first, answers,
+   * then reads the snippets; any other reader parses the whole file as JSON.
+   */
+  snippetsAt?: string;
+  /**
+   * Where there are `snippets`: the file the build writes them to, beside this one, as
+   * `{"snippets": […]}`; then this file ends at `snippetsAt` and the worker fetches them after
+   * the first answer. Served whole (dev, the Vite plugin, --inline), they follow `snippetsAt`.
+   */
+  snippetsFile?: string;
   fields: Array<{ name: string; boost: number }>;
   /** Every index term, sorted: a prefix is a range found by binary search. */
   terms: string[];
@@ -19,7 +31,19 @@ export interface SearchIndexFile {
    * `(gap - 1) * 2 + (tf > 1)`, followed by `min(tf, 255) - 2` when that bit is set.
    */
   postings: string[];
+  /**
+   * sizes[field]: the length in characters of each term's list in postings[field], in term
+   * order: where each list starts, without a pass over the postings when the index is read.
+   */
+  sizes: string[];
   docs: StoredDocs;
+  /**
+   * The start of each section's prose, in a site-wide index and in the index of a page that loads
+   * its content in chunks (a result's section may not be on the page yet). Other pages take
+   * their sections' snippets from the page itself, so their index stores none. Last in the
+   * file, after `docs`, so that the first answer need not wait for them (`snippetsAt`).
+   */
+  snippets?: string[];
 }
 
 export interface StoredDocs {
@@ -33,10 +57,4 @@ export interface StoredDocs {
   /** Site-wide indexes only: the pages, and each section's page as a position in `pages`. */
   pages?: string[];
   page?: number[];
-  /**
-   * The start of each section's prose, in a site-wide index and in the index of a page that loads
-   * its content in chunks (a result's section may not be on the page yet). Other pages take
-   * their sections' snippets from the page itself, so their index stores none.
-   */
-  snippets?: string[];
 }

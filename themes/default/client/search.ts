@@ -4,7 +4,7 @@
 // Queries are answered in the worker, one at a time: while one is out, only the newest typed
 // query waits, so a fast typist never queues stale work and the page's thread only draws.
 
-import type { SearchHit, SearchResult } from './search-engine';
+import type { SearchHit, SearchResult, SectionList } from './search-engine';
 import type { QueryWord, Range } from './search-match';
 import { appendMarked, clearHighlights, highlightSection, sectionProse, snippetAround } from './search-marks';
 
@@ -16,11 +16,14 @@ const SNIPPET_SOURCE = 1500;
 /** Answers queries: the search worker, or the engine on this thread where no worker can start. */
 interface Backend {
   /** Section ids and their pages, in index order (a section ends where the next one starts). */
-  sections: Array<{ id: string; page?: string }>;
+  sections: SectionList;
   search(query: string): Promise<SearchResult & { error?: string }>;
   /** The answer to the query sent with the index, if one was. */
   first?: { query: string; answer: SearchResult };
 }
+
+/** Called when the index's snippets, read after the first answer (search-worker.ts), are in. */
+type OnSnippets = () => void;
 
 export function initSearch(): void {
   const input = document.querySelector<HTMLInputElement>('#input-search');
@@ -48,7 +51,16 @@ export function initSearch(): void {
   let next: string | undefined;
   const siteRoot = new URL('../', new URL(indexUrl, window.location.href));
   const textCache = new Map<string, string>();
-  let sectionIds: Set<string> | undefined;
+  // The ids of this page's sections (a section ends where the next one starts): made when first
+  // needed, not while the first answer is on its way.
+  let sectionSet: Set<string> | undefined;
+  const sectionIds = (): Set<string> | undefined => {
+    if (!sectionSet && backend) {
+      const { ids, pages, page } = backend.sections;
+      sectionSet = new Set(ids.split('\0').filter((_, i) => !pages || !page || onThisPage({ page: pages[page[i]] })));
+    }
+    return sectionSet;
+  };
 
   // The worker starts when the pointer reaches the box, or at the latest on focus, so that its
   // script loads and compiles while the index downloads (the index itself waits for focus).
@@ -72,13 +84,13 @@ export function initSearch(): void {
       // The index goes to the worker as soon as it is here; the marking code is awaited after.
       // The query typed so far goes with it: its answer comes back with "ready", one round trip
       // through this (on a large page, busy) thread fewer.
-      const ready = worker(bytes, input.value.trim() ? input.value : undefined).catch(() => onThisThread(bytes));
+      const ready = worker(bytes, input.value.trim() ? input.value : undefined, refresh).catch(() => onThisThread(bytes, refresh));
       ranges = await match;
       backend = await ready;
-      // The headings of this page's sections: a section ends where the next one starts.
-      sectionIds = new Set(backend.sections.filter((d) => onThisPage(d)).map((d) => d.id));
       if (backend.first && backend.first.query === input.value) render(backend.first.query, backend.first.answer);
       else update();
+      // The section ids, when the page is idle rather than on a keystroke.
+      (window.requestIdleCallback ?? setTimeout)(() => void sectionIds());
     }).catch((err: unknown) => {
       failed = 'Search is unavailable: ' + (err instanceof Error ? err.message : String(err));
       console.warn('shale search:', err);
@@ -115,15 +127,30 @@ export function initSearch(): void {
 
   // The start of the section's prose as shown on this page, or the stored start of it for another page.
   const textOf = (doc: SearchHit): string => {
-    if (!onThisPage(doc) || !sectionIds) return doc.snippet ?? '';
+    if (!onThisPage(doc)) return doc.snippet ?? '';
     let text = textCache.get(doc.id);
     if (text === undefined) {
       const heading = document.getElementById(doc.id);
-      text = heading ? sectionProse(heading, sectionIds, SNIPPET_SOURCE) : doc.snippet ?? '';
+      const ids = heading && sectionIds();
+      // Not on the page yet (client/chunks.ts): the stored start, if it has come (not kept).
+      if (!heading || !ids) return doc.snippet ?? '';
+      text = sectionProse(heading, ids, SNIPPET_SOURCE);
       textCache.set(doc.id, text);
     }
     return text;
   };
+
+  // The snippets came after the list was drawn without them: the list is asked for again, the
+  // same result kept selected. A query being answered already gets them.
+  let keep: number | undefined;
+  function refresh(): void {
+    if (shown === undefined || shown !== input!.value || !list!.querySelector('a')) return;
+    // The answer on its way may have been made without them: asked again once it is drawn.
+    if (asked !== undefined) return void setTimeout(refresh, 50);
+    keep = active;
+    shown = undefined;
+    update();
+  }
 
   /** Sends the box's query to the backend unless one is being answered (then it goes next). */
   function update(): void {
@@ -156,6 +183,8 @@ export function initSearch(): void {
   }
 
   function render(query: string, answer: SearchResult & { error?: string }): void {
+    const reselect = keep;
+    keep = undefined;
     shown = query;
     list!.removeAttribute('aria-busy');
     if (answer.error) return notice('Search failed: ' + answer.error);
@@ -163,7 +192,7 @@ export function initSearch(): void {
     if (!answer.hits.length) return notice(`No results for “${query.trim()}”`);
     list!.replaceChildren(...answer.hits.map((doc, i) => result(doc, i)));
     input!.setAttribute('aria-expanded', 'true');
-    select(0);
+    select(reselect !== undefined && reselect >= 0 ? reselect : 0);
   }
 
   function result(doc: SearchHit, i: number): HTMLLIElement {
@@ -212,10 +241,10 @@ export function initSearch(): void {
   // The reader chose a result (click or Enter): the link scrolls; marks go into that section only.
   list.addEventListener('click', (event) => {
     const a = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[role="option"]') : null;
-    if (!a || !ranges || !sectionIds) return;
+    const ids = sectionIds();
+    if (!a || !ranges || !ids) return;
     clearHighlights();
     const rangesOf = ranges;
-    const ids = sectionIds;
     const id = a.dataset.section ?? '';
     const onPage = a.getAttribute('href') === `#${encodeURIComponent(id)}`;
     const mark = (heading: Element | null): void => {
@@ -266,7 +295,7 @@ export function initSearch(): void {
  * The returned function hands it the index and resolves when it has read it; it rejects if the
  * worker could not start (then or before), and the page answers queries itself.
  */
-function startWorker(): (bytes: ArrayBuffer, query?: string) => Promise<Backend> {
+function startWorker(): (bytes: ArrayBuffer, query?: string, onSnippets?: OnSnippets) => Promise<Backend> {
   let failure: Error | undefined;
   let fail = (err: Error): void => { failure = err; };
   let worker: Worker | undefined;
@@ -276,7 +305,7 @@ function startWorker(): (bytes: ArrayBuffer, query?: string) => Promise<Backend>
   } catch (err) {
     failure = err instanceof Error ? err : new Error(String(err));
   }
-  return (bytes, query) => new Promise((resolve, reject) => {
+  return (bytes, query, onSnippets) => new Promise((resolve, reject) => {
     if (failure || !worker) return reject(failure);
     fail = reject;
     const w = worker;
@@ -285,12 +314,13 @@ function startWorker(): (bytes: ArrayBuffer, query?: string) => Promise<Backend>
     w.onmessage = (event: MessageEvent) => {
       const data = event.data;
       if (data.ready) {
-        const pages: Array<string | undefined> | undefined = data.pages;
         resolve({
-          sections: (data.ids as string[]).map((id, i) => (pages?.[i] === undefined ? { id } : { id, page: pages[i] })),
+          sections: data.sections as SectionList,
           first: data.first && query !== undefined ? { query, answer: data.first } : undefined,
           search: (query) => new Promise((answer) => { waiting.set(++id, answer); w.postMessage({ id, query }); }),
         });
+      } else if (data.snippets) {
+        onSnippets?.();
       } else if (data.id === undefined && data.error) {
         reject(new Error(data.error));
       } else {
@@ -300,15 +330,18 @@ function startWorker(): (bytes: ArrayBuffer, query?: string) => Promise<Backend>
     };
     // Handed over, not copied (the copy and its second decoding cost ~3 ms on a 2 MB index):
     // should the worker fail after this, the page fetches the index again (from the cache).
-    w.postMessage({ index: bytes, query }, [bytes]);
+    w.postMessage({ index: bytes, url: indexUrl(), query }, [bytes]);
   });
 }
 
 /** Where no worker can start (a page opened from disk): the engine on this thread. */
-async function onThisThread(bytes: ArrayBuffer): Promise<Backend> {
-  const { createEngine, sectionList } = await import('./search-engine');
-  if (bytes.byteLength === 0) bytes = await (await fetch(document.body.dataset.searchIndex!)).arrayBuffer();
-  const file = JSON.parse(new TextDecoder().decode(bytes));
+async function onThisThread(bytes: ArrayBuffer, onSnippets: OnSnippets): Promise<Backend> {
+  const { createEngine, readIndex, sectionList } = await import('./search-engine');
+  if (bytes.byteLength === 0) bytes = await (await fetch(indexUrl())).arrayBuffer();
+  const { file, snippets } = readIndex(bytes, indexUrl());
   const engine = createEngine(file);
+  void snippets?.().then((list) => { engine.addSnippets(list); onSnippets(); }, (err: unknown) => console.warn('shale search: no snippets:', err));
   return { sections: sectionList(file), search: async (query) => engine.search(query) };
 }
+
+const indexUrl = (): string => new URL(document.body.dataset.searchIndex!, window.location.href).href;

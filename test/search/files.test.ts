@@ -1,0 +1,78 @@
+// The index as files: serializeSearchIndex's one text, the two files the build writes from it
+// (splitSearchIndex), and the page's reading of either (readIndex): the index first, the
+// snippets after, from the same bytes or from the file beside the index.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildSearchIndex, buildSiteSearchIndex, serializeSearchIndex, splitSearchIndex } from '../../src/search/index.js';
+import { createEngine, readIndex } from '../../themes/default/client/search-engine.js';
+import type { Section } from '../../src/types.js';
+
+const section = (id: string, title: string, text: string): Section => ({ id, title, parents: [], text, code: '' });
+const SECTIONS = [
+  section('orders', 'Orders', 'Create and cancel orders for the café.'),
+  section('cancel', 'Cancel an order', 'Cancels an open order by its id.'),
+];
+const bytes = (text: string): ArrayBuffer => new TextEncoder().encode(text).buffer as ArrayBuffer;
+const URL_OF_INDEX = 'https://example.test/docs/assets/search-index-abc.json';
+
+afterEach(() => { vi.unstubAllGlobals(); });
+
+describe('search index files', () => {
+  it('writes an index without snippets as one JSON file', () => {
+    const text = serializeSearchIndex(buildSearchIndex(SECTIONS));
+    expect(splitSearchIndex(text)).toEqual({ index: text });
+    expect(JSON.parse(text).snippetsAt).toBeUndefined();
+    const engine = createEngine(readIndex(bytes(text), URL_OF_INDEX).file);
+    expect(engine.search('café').hits.map((h) => h.id)).toEqual(['orders']);
+  });
+
+  it('writes a rare character outside ASCII as an escape, the same text once read', () => {
+    const many = Array.from({ length: 300 }, (_, i) => section(`s${i}`, `Section ${i}`, `plain words ${i}`));
+    many.push(section('naive', 'Naïve', 'résumé'));
+    const text = serializeSearchIndex(buildSearchIndex(many));
+    expect(/[^\x00-\x7f]/.test(text)).toBe(false);
+    const engine = createEngine(readIndex(bytes(text), URL_OF_INDEX).file);
+    expect(engine.search('résumé').hits.map((h) => h.title)).toEqual(['Naïve']);
+  });
+
+  it('keeps the whole text valid JSON, snippets last', () => {
+    const text = serializeSearchIndex(buildSearchIndex(SECTIONS, true));
+    const file = JSON.parse(text);
+    expect(file.snippets).toEqual(['Create and cancel orders for the café.', 'Cancels an open order by its id.']);
+    expect(text.endsWith(`"snippets":${JSON.stringify(file.snippets)}}`)).toBe(true);
+  });
+
+  it('reads a whole file in two parts: answers first, snippets after', async () => {
+    const text = serializeSearchIndex(buildSiteSearchIndex([{ outPath: 'index.html', sections: SECTIONS }]));
+    const { file, snippets } = readIndex(bytes(text), URL_OF_INDEX);
+    expect((file as { snippets?: unknown }).snippets).toBeUndefined();
+    const engine = createEngine(file);
+    expect(engine.search('cancels').hits[0]).toEqual({ id: 'cancel', title: 'Cancel an order', parents: [], page: 'index.html' });
+    engine.addSnippets(await snippets!());
+    expect(engine.search('cancels').hits[0].snippet).toBe('Cancels an open order by its id.');
+  });
+
+  it('splits into the index and a snippets file it names, fetched beside it', async () => {
+    const text = serializeSearchIndex(buildSearchIndex(SECTIONS, true));
+    const parts = splitSearchIndex(text);
+    expect(parts.snippets!.file).toMatch(/^search-snippets-[\w-]{8}\.json$/);
+    expect(JSON.parse(parts.snippets!.text)).toEqual({ snippets: JSON.parse(text).snippets });
+    const index = JSON.parse(parts.index);
+    expect(index.snippets).toBeUndefined();
+    expect(index.snippetsFile).toBe(parts.snippets!.file);
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', async (url: URL) => { fetched.push(String(url)); return new Response(parts.snippets!.text); });
+    const { file, snippets } = readIndex(bytes(parts.index), URL_OF_INDEX);
+    const engine = createEngine(file);
+    expect(engine.search('orders').hits.map((h) => h.snippet)).toEqual([undefined, undefined]);
+    expect(fetched).toEqual([]);
+    engine.addSnippets(await snippets!());
+    expect(fetched).toEqual([`https://example.test/docs/assets/${parts.snippets!.file}`]);
+    expect(engine.search('orders').hits.find((h) => h.id === 'orders')!.snippet).toBe('Create and cancel orders for the café.');
+  });
+
+  it('refuses posting sizes that do not add up', () => {
+    const file = JSON.parse(serializeSearchIndex(buildSearchIndex(SECTIONS)));
+    file.sizes[1] = file.sizes[1].slice(1);
+    expect(() => createEngine(file)).toThrow(/bad posting data/);
+  });
+});
