@@ -4,9 +4,9 @@
 //                    query? }                     so the request shows in its timeline), its
 //                                                 URL, and the query typed so far, if any
 //                  { id, query, limit? }          a query
-//   worker → page  { ready, ids, pages?, first? } | { error } after reading the index (each
-//                                                 section's id and page, as plain string
-//                                                 lists, cheap to pass; first: the answer to `query`)
+//   worker → page  { ready, sections, first? }    after reading the index (sections: each
+//                  | { error }                    section's id and page as a SectionList, cheap
+//                                                 to pass; first: the answer to `query`)
 //                  { snippets: true }             after "ready", once the snippets (read or fetched
 //                                                 after the first answer) are in: answers carry them
 //                  { id, hits, words }            the answer to query `id`
