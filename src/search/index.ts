@@ -11,7 +11,7 @@ import type { Section } from '../types.js';
 import type { SearchIndexFile } from '../../themes/default/client/search-format.js';
 
 /** Bump when the layout of the file below, or how text is cut into terms, changes. */
-export const SEARCH_INDEX_VERSION = 5;
+export const SEARCH_INDEX_VERSION = 6;
 
 // The file's layout is one type shared with the page's search engine (type-only, so the node and
 // browser code stay apart): themes/default/client/search-format.d.ts.
@@ -128,7 +128,7 @@ function parentLinks(entries: Array<{ section: Section; page?: string }>): Array
  * Terms, field lengths and posting lists. Scoring in the page is BM25 as lunr computes it, so
  * the counts are the ones lunr's builder would keep: terms after stop words and stemming.
  */
-function invert(sections: Section[]): Pick<SearchIndexFile, 'fields' | 'terms' | 'lengths' | 'postings' | 'sizes'> {
+function invert(sections: Section[]): Pick<SearchIndexFile, 'fields' | 'terms' | 'lengths' | 'postings'> {
   const stem = createStemmer();
   // Per field, term → [doc, tf, doc, tf, …] in ascending doc order.
   const lists = FIELDS.map(() => new Map<string, number[]>());
@@ -148,14 +148,12 @@ function invert(sections: Section[]): Pick<SearchIndexFile, 'fields' | 'terms' |
   const code = lists[FIELDS.findIndex((f) => f.name === 'code')];
   for (const [t, list] of code) if (list.length / 2 > Math.max(50, sections.length * CODE_COMMON_SHARE)) code.delete(t);
   const terms = [...new Set(lists.flatMap((m) => [...m.keys()]))].sort();
-  // Each term's list is encoded on its own, and its length in characters kept: the page then
-  // finds where every list starts by adding sizes, without reading the postings.
-  const sizes: string[] = [];
-  const postings = lists.map((m) => {
-    const parts: string[] = [];
-    for (const t of terms) {
-      const list = m.get(t) ?? [];
-      const out = [list.length / 2];
+  // One string per term, its lists in every field: a query reads the strings of its own terms
+  // and the page does no pass over the rest (search-format.d.ts, `postings`).
+  const postings = terms.map((t) => {
+    const perField = lists.map((m) => m.get(t) ?? []);
+    const out = perField.map((list) => list.length / 2);
+    for (const list of perField) {
       let prev = -1;
       for (let i = 0; i < list.length; i += 2) {
         const tf = Math.min(list[i + 1], 255);
@@ -163,12 +161,10 @@ function invert(sections: Section[]): Pick<SearchIndexFile, 'fields' | 'terms' |
         if (tf > 1) out.push(tf - 2);
         prev = list[i];
       }
-      parts.push(encodeVarints(out));
     }
-    sizes.push(encodeVarints(parts.map((p) => p.length)));
-    return parts.join('');
+    return encodeVarints(out);
   });
-  return { fields: FIELDS, terms, lengths: lengths.map(encodeVarints), postings, sizes };
+  return { fields: FIELDS, terms, lengths, postings };
 }
 
 function snippet(text: string): string {

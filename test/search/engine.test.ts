@@ -97,4 +97,18 @@ describe('search engine', () => {
     expect(hits.length).toBe(5);
     expect(hits[0].id).toBe('all');
   });
+
+  it('keeps the best `limit` results in the order of the whole ranked list, ties in page order', () => {
+    // Sections weighed 1 to 4 by how often they say "token", so many share a score.
+    const many = Array.from({ length: 300 }, (_, i) => section(`s${i}`, `S ${i}`, `${'token '.repeat(1 + ((i * 7) % 4))}word${i % 3}`));
+    const engine = createEngine(JSON.parse(JSON.stringify(buildSearchIndex(many))));
+    for (const query of ['token', 'token word1', 'tok']) {
+      const all = engine.search(query, 10_000).hits.map((h) => h.id);
+      expect(all.length).toBeGreaterThan(50);
+      for (const limit of [1, 7, 20]) expect(engine.search(query, limit).hits.map((h) => h.id)).toEqual(all.slice(0, limit));
+    }
+    // Equal scores keep page order: s0, s4, s8 … weigh the same (one "token", same length).
+    const ties = engine.search('token', 10_000).hits.map((h) => h.id).filter((id) => ['s0', 's4', 's8', 's12'].includes(id));
+    expect(ties).toEqual(['s0', 's4', 's8', 's12']);
+  });
 });

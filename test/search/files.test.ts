@@ -70,9 +70,25 @@ describe('search index files', () => {
     expect(engine.search('orders').hits.find((h) => h.id === 'orders')!.snippet).toBe('Create and cancel orders for the café.');
   });
 
-  it('refuses posting sizes that do not add up', () => {
+  it('refuses posting data that does not fit its term or its sections', () => {
     const file = JSON.parse(serializeSearchIndex(buildSearchIndex(SECTIONS)));
-    file.sizes[1] = file.sizes[1].slice(1);
-    expect(() => createEngine(file)).toThrow(/bad posting data/);
+    const term = file.terms.indexOf('order');
+    // One character short: the term's list ends early, and a query over it says so.
+    const cut = structuredClone(file);
+    cut.postings[term] = cut.postings[term].slice(0, -1);
+    expect(() => createEngine(cut).search('order')).toThrow(/bad posting data for term \d+/);
+    // One character more: left over after the lists.
+    const long = structuredClone(file);
+    long.postings[term] += 'A';
+    expect(() => createEngine(long).search('order')).toThrow(/bad posting data for term \d+/);
+    // A list per term, and a length per section, or the file is refused on load.
+    const fewer = structuredClone(file);
+    fewer.postings.pop();
+    expect(() => createEngine(fewer)).toThrow(/bad posting data/);
+    const short = structuredClone(file);
+    short.lengths[1].pop();
+    expect(() => createEngine(short)).toThrow(/bad posting data/);
+    // Sound data answers.
+    expect(createEngine(file).search('order').hits.length).toBeGreaterThan(0);
   });
 });

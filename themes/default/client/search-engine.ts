@@ -5,10 +5,11 @@
 // the lists of its own terms and scores them with lunr's BM25 (same weights, same order).
 
 import { createStemmer, queryWords, type QueryWord } from './search-tokens.js';
+import { varintReader } from './search-varint.js';
 import type { SearchIndexFile } from './search-format.js';
 
 /** The index layout this client reads (SEARCH_INDEX_VERSION in src/search/index.ts). */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 /** One result, everything the list shows: plain strings, safe to pass between threads. */
 export interface SearchHit {
@@ -94,51 +95,34 @@ const PREFIX_POSTINGS = 40_000;
 const PREFIX_BOOST = 0.5;
 
 export function createEngine(file: IndexFile): Engine {
-  if (file?.version !== INDEX_VERSION || !file.docs || !Array.isArray(file.terms) || !Array.isArray(file.sizes)) {
+  if (file?.version !== INDEX_VERSION || !file.docs || !Array.isArray(file.terms) || !Array.isArray(file.postings)) {
     throw new Error(`search index version ${String(file?.version)} is not ${INDEX_VERSION}: rebuild the site with this shale`);
   }
-  const { terms, fields, postings, docs } = file;
+  const { terms, fields, postings, lengths, docs } = file;
+  const docCount = docs.ids.length;
+  if (postings.length !== terms.length || lengths?.length !== fields?.length || lengths.some((l) => l.length !== docCount)) {
+    throw new Error('search index: bad posting data (lists and terms, or lengths and sections, do not match)');
+  }
   let snippets = file.snippets;
   const stem = createStemmer();
-  const docCount = docs.ids.length;
-  // Read in place (one number per section), not through decodeVarints' array: cold code again.
-  const lengths = file.lengths.map((text) => {
-    const out = new Float64Array(docCount);
-    for (let i = 0, d = 0, n = 0, scale = 1; i < text.length; i++) {
-      const v = code(text, i);
-      n += (v & 31) * scale;
-      if (v >= 32) scale *= 32;
-      else { out[d++] = n; n = 0; scale = 1; }
-    }
-    return out;
-  });
-  const avg = lengths.map((l) => l.reduce((a, b) => a + b, 0) / docCount || 1);
-  // starts[f][t]: where term t's list begins in postings[f], by adding the sizes the file
-  // stores (a few numbers per term, not a pass over every posting). Bad data shows as sizes
-  // that do not add up to the text.
-  const starts = postings.map((text, f) => {
-    const at = new Uint32Array(terms.length + 1);
-    const sizes = file.sizes[f];
-    let t = 0;
-    for (let i = 0, n = 0, scale = 1; i < sizes.length; i++) {
-      const v = code(sizes, i);
-      n += (v & 31) * scale;
-      if (v >= 32) scale *= 32;
-      else { if (t < terms.length) at[t + 1] = at[t] + n; t++; n = 0; scale = 1; }
-    }
-    if (t !== terms.length || at[t] !== text.length) throw new Error(`search index: bad posting data in field ${f}`);
-    return at;
-  });
-  // df: sections with the term, summed over fields as lunr counts it (its idf); read when first needed.
+  // Computed on first use: a plain loop over every section is cold code on load.
+  let averages: number[] | undefined;
+  const average = (f: number): number => {
+    averages ??= lengths.map((l) => {
+      let sum = 0;
+      for (let d = 0; d < docCount; d++) sum += l[d];
+      return sum / docCount || 1;
+    });
+    return averages[f];
+  };
+  // df: sections with the term, summed over fields as lunr counts it (its idf): the counts that
+  // open the term's string. Read when first needed.
   const df = new Int32Array(terms.length).fill(-1);
   const postingCount = (t: number): number => {
     if (df[t] < 0) {
+      const r = reader(postings[t], t);
       df[t] = 0;
-      postings.forEach((text, f) => {
-        let n = 0;
-        for (let at = starts[f][t], scale = 1; ; scale *= 32) { const v = code(text, at++); n += (v & 31) * scale; if (v < 32) break; }
-        df[t] += n;
-      });
+      for (let f = 0; f < fields.length; f++) df[t] += r.next();
     }
     return df[t];
   };
@@ -147,27 +131,23 @@ export function createEngine(file: IndexFile): Engine {
   /** Adds `boost ×` term t's BM25 weight in every field to `scores` (when given), and marks its sections. */
   const score = (t: number, boost: number, scores: Float64Array | undefined, seen: Uint8Array): void => {
     const w = idf(t);
+    const r = reader(postings[t], t);
+    const counts = fields.map(() => r.next());
     fields.forEach((field, f) => {
-      const text = postings[f];
-      let at = starts[f][t];
-      const read = (): number => {
-        let n = 0;
-        let s = 1;
-        for (;;) { const v = code(text, at++); n += (v & 31) * s; if (v < 32) return n; s *= 32; }
-      };
-      const n = read();
       let doc = -1;
-      for (let k = 0; k < n; k++) {
-        const v = read();
+      for (let k = 0; k < counts[f]; k++) {
+        const v = r.next();
         doc += Math.floor(v / 2) + 1;
-        const tf = v & 1 ? read() + 2 : 1;
+        const tf = v & 1 ? r.next() + 2 : 1;
+        if (doc >= docCount) throw new Error(`search index: bad posting data for term ${t}`);
         seen[doc] = 1;
         if (!scores) continue;
-        const norm = K1 * (1 - B + (B * lengths[f][doc]) / avg[f]);
+        const norm = K1 * (1 - B + (B * lengths[f][doc]) / average(f));
         // Rounded as lunr's builder rounds its vector elements, so ties fall the same way.
         scores[doc] += boost * (Math.round(((w * (K1 + 1) * tf) / (norm + tf)) * field.boost * 1000) / 1000);
       }
     });
+    if (!r.done()) throw new Error(`search index: bad posting data for term ${t}`);
   };
 
   const search: Engine['search'] = (query, limit = 20) => {
@@ -201,10 +181,7 @@ export function createEngine(file: IndexFile): Engine {
       }
       for (let d = 0; d < docCount; d++) if (seen[d]) matched[d]++;
     }
-    const found: number[] = [];
-    for (let d = 0; d < docCount; d++) if (matched[d] === words.length) found.push(d);
-    found.sort((a, b) => total[b] - total[a] || a - b);
-    return { hits: found.slice(0, limit).map(hit), words };
+    return { hits: best(matched, words.length, total, limit).map(hit), words };
   };
 
   const parentsOf = (d: number): string[] => {
@@ -229,13 +206,39 @@ export function createEngine(file: IndexFile): Engine {
   };
 }
 
-const CODES = new Int8Array(128).fill(-1);
-'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('').forEach((c, i) => { CODES[c.charCodeAt(0)] = i; });
+/**
+ * The `limit` sections with every word (matched[d] === need), highest score first, ties in page
+ * order, as sorting them all would give: one pass, no sort of thousands (cold code on a first
+ * query). Sections come in page order, so a later one with an equal score never goes first.
+ */
+function best(matched: Uint16Array, need: number, total: Float64Array, limit: number): number[] {
+  const top: number[] = [];
+  for (let d = 0; d < matched.length; d++) {
+    if (matched[d] !== need) continue;
+    if (top.length === limit && total[d] <= total[top[limit - 1]]) continue;
+    let i = top.length;
+    while (i > 0 && total[d] > total[top[i - 1]]) i--;
+    top.splice(i, 0, d);
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
 
-function code(text: string, at: number): number {
-  const v = CODES[text.charCodeAt(at)];
-  if (v === undefined || v < 0) throw new Error(`search index: bad posting data at ${at}`);
-  return v;
+/** Term `t`'s varints, one after another; data that does not decode names the term. */
+function reader(text: string, t: number): { next(): number; done(): boolean } {
+  const r = varintReader(text);
+  const bad = (err: unknown) => new Error(`search index: bad posting data for term ${t} (${err instanceof Error ? err.message : String(err)})`);
+  return {
+    next() {
+      if (r.at >= text.length) throw bad('list ends early');
+      try {
+        return r.next();
+      } catch (err) {
+        throw bad(err);
+      }
+    },
+    done: () => r.at === text.length,
+  };
 }
 
 /** Position of `term` in the sorted `terms`, or -1. */

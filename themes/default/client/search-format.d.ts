@@ -4,7 +4,7 @@
 /**
  * The index as the page's search worker reads it (search-engine.ts). Inverted, term by term:
  * a term's documents are close together, so their gaps are small and gzip well, and a query
- * reads only the lists of its own terms. Numbers are varints in a base64url string
+ * reads only the lists of its own terms. Posting numbers are varints in a base64url string
  * (search-varint.js), about a third of the bytes of a JSON array of the same numbers.
  */
 export interface SearchIndexFile {
@@ -24,18 +24,18 @@ export interface SearchIndexFile {
   fields: Array<{ name: string; boost: number }>;
   /** Every index term, sorted: a prefix is a range found by binary search. */
   terms: string[];
-  /** lengths[field]: each section's number of terms in that field. */
-  lengths: string[];
   /**
-   * postings[field]: for each term in order, its count of sections, then for each section
-   * `(gap - 1) * 2 + (tf > 1)`, followed by `min(tf, 255) - 2` when that bit is set.
+   * lengths[field][section]: the section's number of terms in that field. Plain numbers, which
+   * the browser's JSON parser reads natively: the page runs no loop over them on load.
+   */
+  lengths: number[][];
+  /**
+   * postings[term], in the order of `terms`: the term's lists in every field as varints, first
+   * each field's count of sections, then for each field, for each of its sections,
+   * `(gap - 1) * 2 + (tf > 1)`, followed by `min(tf, 255) - 2` when that bit is set. One string
+   * per term, so a query reads the strings of its own terms and nothing is added up on load.
    */
   postings: string[];
-  /**
-   * sizes[field]: the length in characters of each term's list in postings[field], in term
-   * order: where each list starts, without a pass over the postings when the index is read.
-   */
-  sizes: string[];
   docs: StoredDocs;
   /**
    * The start of each section's prose, in a site-wide index and in the index of a page that loads

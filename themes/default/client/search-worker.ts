@@ -20,8 +20,8 @@ let engine: Engine | undefined;
 queryWords('warm up');
 try {
   createEngine({
-    version: INDEX_VERSION, fields: [{ name: 'title', boost: 1 }], terms: ['warm', 'warmth'], lengths: ['B'],
-    postings: ['BAA'], sizes: ['CB'], docs: { ids: ['w'], titles: ['Warm'], parents: [-1] },
+    version: INDEX_VERSION, fields: [{ name: 'title', boost: 1 }], terms: ['warm', 'warmth'], lengths: [[1]],
+    postings: ['BA', 'BA'], docs: { ids: ['w'], titles: ['Warm'], parents: [-1] },
   }).search('warm wa');
 } catch {
   // only a head start
