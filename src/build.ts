@@ -15,7 +15,7 @@ import { consoleLogger, formatMs, stage, type Logger } from './log.js';
 import { createMarkdown } from './markdown/create.js';
 import { createEnv } from './markdown/env.js';
 import { createCodeHighlighter, escapeHtml, type CodeHighlighter } from './markdown/highlight.js';
-import { checkOutputFolder, discardStagingFolder, makeStagingFolder, publishStagingFolder } from './output/folder.js';
+import { checkOutputFolder, deliverSignals, discardStagingFolder, makeStagingFolder, publishStagingFolder } from './output/folder.js';
 import { willSplit } from './output/chunks.js';
 import { inputsDigest, isUpToDate, listFiles } from './output/up-to-date.js';
 import { copyStaticFiles } from './output/static-files.js';
@@ -110,6 +110,7 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
       const { inlineSite } = await import('./output/inline.js');
       await stage(log, 'inline', () => inlineSite(staging, pages.map((p) => p.source.outPath)), (n) => `${plural(n, 'file')} put inside the pages`);
     }
+    await deliverSignals();
     publishStagingFolder(staging, config.outDir, inputs ? { inputs, files: listFiles(staging) } : {});
   } catch (err) {
     discardStagingFolder(staging);

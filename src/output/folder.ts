@@ -50,10 +50,22 @@ export function makeStagingFolder(outDir: string): string {
 }
 
 /**
+ * Lets a signal that came during the build's synchronous work reach its handler. Node runs signal
+ * handlers from the event loop's poll phase: a Ctrl-C during the last stretch of writing would
+ * otherwise be handled only after the swap, when the handler is gone, and be lost (the build
+ * then published and exited 0). Two turns of the loop hold one poll phase between them.
+ */
+export async function deliverSignals(): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+}
+
+/**
  * Marks the staged site as shale's (with `record`: what the build was made from, see
- * up-to-date.ts) and swaps it in for the old one, which is then removed.
+ * up-to-date.ts) and swaps it in for the old one, which is then removed. Refuses a staging
+ * folder a signal has removed (a host program that handles the signal itself keeps running).
  */
 export function publishStagingFolder(staging: string, outDir: string, record: object = {}): void {
+  if (!existsSync(staging)) throw new ShaleError('the build was interrupted: the old site is left as it was');
   writeFileSync(join(staging, MARKER), JSON.stringify({ generator: 'shale', builtAt: new Date().toISOString(), ...record }) + '\n');
   let old: string | undefined;
   if (existsSync(outDir)) {

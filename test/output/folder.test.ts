@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MARKER, checkOutputFolder, makeStagingFolder, publishStagingFolder } from '../../src/output/folder.js';
+import { MARKER, checkOutputFolder, deliverSignals, makeStagingFolder, publishStagingFolder } from '../../src/output/folder.js';
 import { tempProject } from '../helpers.js';
 
 const dirsOf = (root: string) => ({ root, sourceDir: join(root, 'source'), themeDir: join(root, 'theme') });
@@ -38,5 +38,25 @@ describe('output folder', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('new');
     expect(readdirSync(root)).toEqual(['build']);
     expect(existsSync(staging)).toBe(false);
+  });
+
+  it('handles a signal that came during synchronous work before the swap, and then publishes nothing', async () => {
+    const root = tempProject({ [`build/${MARKER}`]: '{}', 'build/old.html': 'old' });
+    const out = join(root, 'build');
+    // A host program's own handler: shale then removes its staging folder and leaves the process running.
+    const host = () => {};
+    process.on('SIGHUP', host);
+    try {
+      const staging = makeStagingFolder(out);
+      process.kill(process.pid, 'SIGHUP');
+      // Node has not run the handler yet: this code still holds the thread.
+      expect(existsSync(staging)).toBe(true);
+      await deliverSignals();
+      expect(existsSync(staging)).toBe(false);
+      expect(() => publishStagingFolder(staging, out)).toThrow(/interrupted: the old site is left as it was/);
+      expect(readdirSync(out).sort()).toEqual([MARKER, 'old.html']);
+    } finally {
+      process.off('SIGHUP', host);
+    }
   });
 });
