@@ -58,7 +58,12 @@ function inlinePage(html: string, pageDir: string, outDir: string, used: Set<str
   });
   const index = $('body').attr('data-search-index');
   const indexFile = local(index);
-  if (indexFile) $('body').attr('data-search-index', dataUrl(indexFile));
+  if (indexFile) {
+    $('body').attr('data-search-index', dataUrl(indexFile));
+    // The page's search finds the site root as the folder above the index's assets/; a data: URL
+    // has no folder, so the root is named as the index's URL had it (links to other pages).
+    $('body').attr('data-site-root', index!.replace(/assets\/[^/]*$/, '') || './');
+  }
   $('img[src]').each((_, el) => {
     const f = local($(el).attr('src'));
     if (f) $(el).attr('src', dataUrl(f));

@@ -49,7 +49,10 @@ export function initSearch(): void {
   let shown: string | undefined;
   let asked: string | undefined;
   let next: string | undefined;
-  const siteRoot = new URL('../', new URL(indexUrl, window.location.href));
+  // The folder above the index's assets/; a page built with --inline holds its index as a data:
+  // URL, which has no folder, and names the root itself (src/output/inline.ts).
+  const rootAttr = document.body.dataset.siteRoot;
+  const siteRoot = rootAttr ? new URL(rootAttr, window.location.href) : new URL('../', new URL(indexUrl, window.location.href));
   const textCache = new Map<string, string>();
   // The ids of this page's sections (a section ends where the next one starts): made when first
   // needed, not while the first answer is on its way.
