@@ -5,6 +5,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { openHighlightCache, type HighlightCache } from './cache/highlight-cache.js';
 import { openPageCache } from './cache/page-cache.js';
+import type { PartStats } from './cache/part-cache.js';
+import { openPartStore } from './cache/part-store.js';
 import { cachedSearchIndexes } from './cache/search-cache.js';
 import { readThemeBundle, themeKey, writeThemeBundle, type ThemeBundle } from './cache/theme-cache.js';
 import { resolveConfig, type ResolvedConfig, type ShaleOptions } from './config.js';
@@ -22,7 +24,7 @@ import { copyStaticFiles } from './output/static-files.js';
 import { copyThemeFiles, writePages } from './output/pages.js';
 import { renderPage, type RenderContext } from './render/page.js';
 import { searchIndexes } from './search/scope.js';
-import type { Diagnostic, Page } from './types.js';
+import type { Diagnostic, Page, Source } from './types.js';
 import { bundleTheme } from './vite/theme-bundle.js';
 import type { BundledTheme } from 'shiki';
 
@@ -73,23 +75,39 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
   }
 
   let pagesReused = 0;
+  const parts: PartStats = { rendered: 0, reused: 0 };
   const pages = await stage(log, 'render', async () => {
     const out: Page[] = [];
     try {
       for (const s of sources) {
         const cached = pageCache?.get(s);
         if (cached) pagesReused++;
-        const page = cached ?? await renderPage(s, ctx);
+        const page = cached ?? await renderParts(s, parts);
         if (!cached) pageCache?.set(page);
         out.push(page);
       }
     } finally {
       await ctx.dispose();
     }
-    // Pages read back from the page cache used no highlighter: their blocks stay in its cache.
-    for (const c of caches) c.save({ keepUnused: pagesReused > 0 });
+    // Pages read back from the page cache, and parts replayed, used no highlighter: their blocks stay in its cache.
+    for (const c of caches) c.save({ keepUnused: pagesReused > 0 || parts.reused > 0 });
     return out;
-  }, (p) => `${plural(p.reduce((n, x) => n + x.headings.length, 0), 'heading')}${cacheNote(caches)}${pagesReused ? `, ${plural(pagesReused, 'page')} unchanged` : ''}`);
+  }, (p) => `${plural(p.reduce((n, x) => n + x.headings.length, 0), 'heading')}${cacheNote(caches)}${pagesReused ? `, ${plural(pagesReused, 'page')} unchanged` : ''}${parts.reused ? `, ${parts.rendered} of ${plural(parts.rendered + parts.reused, 'file')} rendered again` : ''}`);
+
+  /**
+   * A page of several files through its part records (src/cache/part-store.ts): after an edit in
+   * one include, only that include is rendered again, and what depends on it. A one-file page has
+   * no part to keep apart from its edit: rendered whole.
+   */
+  async function renderParts(source: Source, stats: PartStats): Promise<Page> {
+    if (!pageCache || source.parts.length < 2) return renderPage(source, ctx);
+    const store = openPartStore(cacheDir, config.sourceDir, source.outPath, pageCache.stampOf(source), stats);
+    const hooks = store.cache.begin();
+    const page = await renderPage(source, ctx, hooks);
+    hooks.commit();
+    store.save();
+    return page;
+  }
 
   const staging = makeStagingFolder(config.outDir);
   try {

@@ -24,7 +24,7 @@ import { pageShell } from '../vite/html.js';
 import { toRoot, type CompiledPage } from '../vite/plugin.js';
 import { cachedHighlighter, type HighlightStats } from './highlight-cache.js';
 import { fenceLint } from './lint.js';
-import { createPartCache, type PartCache, type PartStats } from './part-cache.js';
+import { createPartCache, type PartCache, type PartStats } from '../cache/part-cache.js';
 
 export interface SiteEntry {
   /** The page's source file and its output path (`index.html`). */

@@ -23,9 +23,10 @@ export interface RenderContext {
 }
 
 /**
- * Optional ways in for a cache (the dev site's, src/dev/part-cache.ts): the build passes none and
- * renders every part. `renderPart` gets the part, the shared env and the default render, and may
- * instead replay a cached part's effect on the env; `lexersOf` may skip re-scanning a part.
+ * Optional ways in for a cache (src/cache/part-cache.ts: the dev site's, and the build's for a page
+ * of several files); without them every part is rendered. `renderPart` gets the part, the shared
+ * env and the default render, and may instead replay a cached part's effect on the env; `lexersOf`
+ * may skip re-scanning a part.
  */
 export interface RenderHooks {
   renderPart?: (part: SourcePart, env: RenderEnv, render: () => string) => string;

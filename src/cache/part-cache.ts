@@ -1,4 +1,5 @@
-// The dev site's per-part render cache. A page renders its parts (body, then each include) one
+// The per-part render cache of `shale dev` (in memory) and of `shale build` (kept on disk by
+// part-store.ts, for pages made of several files). A page renders its parts (body, then each include) one
 // after the other into one env, so a part's HTML can depend on the parts before it: a heading
 // id is de-duplicated against earlier ones, a reference link may use an earlier definition, a
 // search section's parents and leading prose reach back into the previous part. Each part is
@@ -7,6 +8,7 @@
 // bit of state it read is still the same. An edit in one include thus re-renders that include,
 // and a later part only when what it read changed (say, a heading it was numbered against).
 
+import { createHash } from 'node:crypto';
 import type { RenderHooks } from '../render/page.js';
 import { fenceLexers } from '../markdown/highlight.js';
 import type { RenderEnv } from '../markdown/env.js';
@@ -21,7 +23,8 @@ export interface PartStats {
 }
 
 /** One rendered part: what it read of the page-wide state, and everything it added to it. */
-interface Recorded {
+export interface Recorded {
+  /** SHA-1 of the part's Markdown: a record kept on disk need not hold the source again. */
   markdown: string;
   html: string;
   ids: { reads: Map<string, number | undefined>; writes: Array<[string, number]> };
@@ -42,25 +45,53 @@ interface Recorded {
   languages: string[];
   anchors: string[];
   links: RenderEnv['links'];
+  /** Where the page may be cut into chunks, from the part's start (src/markdown/chunk-cuts.ts). */
+  cuts: number[];
+}
+
+/**
+ * What the cache holds between renders, as plain data (Maps and Sets aside) that a build keeps on
+ * disk (src/cache/part-store.ts): each part's records, the lexers found in each part, and the
+ * page-wide settings they were made under.
+ */
+export interface PartCacheState {
+  settings: string;
+  parts: Map<string, Recorded[]>;
+  /** Per part: SHA-1 of its Markdown, and the lexers its fences name. */
+  lexers: Map<string, { markdown: string; found: Set<string> }>;
 }
 
 /** env keys the cache knows how to record and replay; any other one turns the cache off. */
 const KNOWN = new Set(['file', 'lineOffset', 'tabs', 'ids', 'idScheme', 'nestingHistory', 'headings', 'sectionDepth', 'sections',
-  'warnings', 'languages', 'unknownLanguages', 'links', 'anchors', 'highlight', 'knowsLanguage', 'references']);
+  'warnings', 'languages', 'unknownLanguages', 'links', 'anchors', 'highlight', 'knowsLanguage', 'references', 'chunkCuts']);
 
 export interface PartCache {
   stats: PartStats;
   /** Hooks for one renderPage call; `html` collects each part's HTML in order, `commit` keeps what it used. */
   begin(): Required<RenderHooks> & { html: string[]; commit(): void };
+  /** What a later run can start from (`restored`), after a commit; undefined when the cache turned itself off. */
+  state(): PartCacheState | undefined;
 }
 
-export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }): PartCache {
-  let parts = new Map<string, Recorded[]>();
-  let lexers = new Map<string, { markdown: string; found: Set<string> }>();
+/**
+ * `restored`: the state a previous run left (a build reads it from disk). Its records are used when
+ * the page-wide settings are the same; the caller checks the rest (shale's code, the highlighter).
+ */
+export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, restored?: PartCacheState): PartCache {
+  let parts = restored?.parts ?? new Map<string, Recorded[]>();
+  let lexers = restored?.lexers ?? new Map<string, { markdown: string; found: Set<string> }>();
   /** What every part of the page shares (tabs, id scheme, highlighter): a change drops the cache. */
   let pageKey: unknown[] | undefined;
+  let settings = restored?.settings;
   let off = false;
   const keyOf = (part: SourcePart) => `${part.lineOffset}\0${part.file}`;
+  // Each part's Markdown is hashed once per render (lexersOf and renderPart both ask).
+  const digests = new WeakMap<SourcePart, string>();
+  const digestOf = (part: SourcePart): string => {
+    let d = digests.get(part);
+    if (d === undefined) digests.set(part, (d = createHash('sha1').update(part.markdown).digest('base64url')));
+    return d;
+  };
 
   return {
     stats,
@@ -77,9 +108,13 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }): 
       function renderPart(part: SourcePart, env: RenderEnv, render: () => string): string {
         if (first) {
           first = false;
-          const key = [env.tabs.map((t) => `${t.key}\0${t.label}`).join('\n'), env.idScheme, env.sectionDepth, env.highlight, env.knowsLanguage];
-          if (!pageKey || key.some((k, i) => k !== pageKey![i])) parts = new Map();
+          const text = JSON.stringify([env.tabs.map((t) => `${t.key}\0${t.label}`), env.idScheme, env.sectionDepth, !!env.chunkCuts]);
+          const key = [text, env.highlight, env.knowsLanguage];
+          // Restored records were made by another highlighter object: its settings must match instead.
+          const same = pageKey ? key.every((k, i) => k === pageKey![i]) : settings === text;
+          if (!same) parts = new Map();
           pageKey = key;
+          settings = text;
           // markdown-it creates it on the first definition; present from the start, it renders alike.
           env.references = refs;
         }
@@ -89,7 +124,8 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }): 
           return html[html.length - 1];
         }
         const key = keyOf(part);
-        const hit = parts.get(key)?.find((r) => r.markdown === part.markdown && holds(r, env, part.file));
+        const digest = digestOf(part);
+        const hit = parts.get(key)?.find((r) => r.markdown === digest && holds(r, env, part.file));
         const rec = hit ? replay(hit, env) : record(part, env, render);
         nextParts.set(key, [...(nextParts.get(key) ?? []), rec]);
         for (const h of rec.headings) push(open, h);
@@ -124,6 +160,7 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }): 
         for (const l of r.languages) env.languages.add(l);
         for (const a of r.anchors) env.anchors.add(a);
         for (const l of r.links) env.links.push(l);
+        if (env.chunkCuts) env.chunkCuts.push(...r.cuts);
       }
 
       /** Renders the part through recording views of the page's state, then applies it as a replay would. */
@@ -132,7 +169,7 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }): 
         const base = { ids: env.ids, nestingHistory: env.nestingHistory, unknownLanguages: env.unknownLanguages, languages: env.languages, anchors: env.anchors, references: refs };
         const lead = leadKey(env);
         const fileWarningsBefore = fileWarnings(env, part.file);
-        const at = { headings: env.headings.length, sections: env.sections.length, warnings: env.warnings.length, links: env.links.length };
+        const at = { headings: env.headings.length, sections: env.sections.length, warnings: env.warnings.length, links: env.links.length, cuts: env.chunkCuts?.length ?? 0 };
         const last = env.sections[at.sections - 1];
         const textBefore = last?.text ?? '', codeBefore = last?.code ?? '';
         const ids = new RecordingMap(base.ids), history = new RecordingMap(base.nestingHistory);
@@ -147,7 +184,7 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }): 
         }
         const headings = env.headings.slice(at.headings);
         const rec: Recorded = {
-          markdown: part.markdown, html: out,
+          markdown: digestOf(part), html: out,
           ids: { reads: ids.reads, writes: ids.writes() },
           history: { reads: history.reads, writes: history.writes() },
           unknown: { reads: unknown.reads, added: unknown.added },
@@ -161,6 +198,7 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }): 
           warnings: env.warnings.slice(at.warnings),
           languages: languages.added, anchors: anchors.added,
           links: env.links.slice(at.links),
+          cuts: env.chunkCuts?.slice(at.cuts) ?? [],
         };
         // Undo what the render appended and apply the record instead: every render then goes
         // through the replay path, so a replay that missed something shows up at once in tests.
@@ -168,6 +206,7 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }): 
         env.sections.length = at.sections;
         env.warnings.length = at.warnings;
         env.links.length = at.links;
+        if (env.chunkCuts) env.chunkCuts.length = at.cuts;
         if (last) Object.assign(last, { text: textBefore, code: codeBefore });
         apply(rec, env);
         if (Object.keys(env).some((k) => !KNOWN.has(k))) off = true;
@@ -180,8 +219,9 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }): 
         lexersOf(part) {
           const key = keyOf(part);
           const had = lexers.get(key);
-          const found = had && had.markdown === part.markdown ? had.found : fenceLexers(part.markdown);
-          nextLexers.set(key, { markdown: part.markdown, found });
+          const digest = digestOf(part);
+          const found = had && had.markdown === digest ? had.found : fenceLexers(part.markdown);
+          nextLexers.set(key, { markdown: digest, found });
           return found;
         },
         commit() {
@@ -190,6 +230,7 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }): 
         },
       };
     },
+    state: () => (off || settings === undefined ? undefined : { settings, parts, lexers }),
   };
 }
 

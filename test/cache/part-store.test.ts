@@ -1,0 +1,92 @@
+// A page of several files kept part by part between builds (src/cache/part-store.ts): after an edit
+// in one include only that include is rendered again, and a later one when what it read changed;
+// the site is byte for byte the one a build without any cache makes of the same sources.
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import type { Logger } from '../../src/log.js';
+import { tempProject } from '../helpers.js';
+
+const FILES = {
+  'source/index.html.md': '---\ntitle: Parts\nlanguage_tabs:\n  - shell\n  - ruby\nincludes:\n  - orders\n  - refunds\n  - errors\n---\n# Intro\n\nSee [the guide][guide].\n\n[guide]: https://example.com/guide\n',
+  'source/includes/_orders.md': '# Orders\n\nList orders.\n\n```shell\ncurl https://api.example.com/orders\n```\n\n## Create\n\nMake one, as [the guide][guide] says.\n',
+  'source/includes/_refunds.md': '# Refunds\n\nGive money back.\n\n```ruby\nRefund.create(1)\n```\n\n## Create\n\nMake a refund.\n',
+  'source/includes/_errors.md': '# Errors\n\nWhat can go wrong.\n\n## Create\n\nA third "Create": its id counts the two above.\n',
+};
+
+/**
+ * Builds `root` (its output folder removed first, so the build renders) and returns the render log
+ * line and the site. `lazyContent: 1` puts the page in chunks: where each may be cut is recorded too.
+ */
+async function run(root: string, options: { cache?: false } = {}) {
+  rmSync(join(root, 'build'), { recursive: true, force: true });
+  const lines: string[] = [];
+  const log: Logger = { info: (l) => lines.push(l), warn: () => {} };
+  await build({ root, lazyContent: 1 }, log, options);
+  const assets = readdirSync(join(root, 'build/assets')).sort();
+  return {
+    render: lines.find((l) => l.trimStart().startsWith('render')) ?? '',
+    html: readFileSync(join(root, 'build/index.html'), 'utf8'),
+    index: readFileSync(join(root, 'build/assets', assets.find((f) => f.startsWith('search-index-'))!), 'utf8'),
+    // Named by their content's hash: the same names, the same chunks.
+    chunks: assets.filter((f) => f.startsWith('chunk-')),
+    text: assets.filter((f) => f.startsWith('chunk-')).map((f) => readFileSync(join(root, 'build/assets', f), 'utf8')).join(''),
+  };
+}
+
+/** The same sources built in a fresh project with no cache at all. */
+async function reference(root: string) {
+  const fresh = tempProject({});
+  cpSync(join(root, 'source'), join(fresh, 'source'), { recursive: true });
+  return run(fresh, { cache: false });
+}
+
+const edit = (root: string, file: string, from: string, to: string) => {
+  const path = join(root, 'source/includes', file);
+  const text = readFileSync(path, 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(path, text.replace(from, to));
+};
+
+describe('the part store', () => {
+  it('renders only the edited include, and the site is the one a build without cache makes', async () => {
+    const root = tempProject(FILES);
+    expect((await run(root)).render).not.toMatch(/rendered again/);
+    edit(root, '_refunds.md', 'Give money back.', 'Give the money back, in full.');
+    const second = await run(root);
+    expect(second.render).toMatch(/, 1 of 4 files rendered again/);
+    const expected = await reference(root);
+    expect(second.html).toBe(expected.html);
+    expect(second.index).toBe(expected.index);
+    expect(second.chunks.length).toBeGreaterThan(1);
+    expect(second.chunks).toEqual(expected.chunks);
+    expect(second.text).toContain('Give the money back, in full.');
+  });
+
+  it('renders a later include again when what it read changed (a heading id it was numbered against)', async () => {
+    const root = tempProject(FILES);
+    await run(root);
+    // Orders loses its "Create": the later two become the first and second, so their ids change.
+    edit(root, '_orders.md', '## Create\n', '## Make\n');
+    const second = await run(root);
+    expect(second.render).toMatch(/, 3 of 4 files rendered again/);
+    const expected = await reference(root);
+    expect(second.html).toBe(expected.html);
+    expect(second.index).toBe(expected.index);
+    expect(second.chunks).toEqual(expected.chunks);
+    expect(second.index).toContain('"create"');
+  });
+
+  it('ignores a damaged store and renders every file', async () => {
+    const root = tempProject(FILES);
+    await run(root);
+    for (const f of readdirSync(join(root, '.shale-cache')).filter((f) => f.startsWith('parts-'))) {
+      writeFileSync(join(root, '.shale-cache', f), f.endsWith('.json') ? '{"format":1,"stamp":' : '<p>torn');
+    }
+    edit(root, '_errors.md', 'What can go wrong.', 'What can go wrong, and why.');
+    const second = await run(root);
+    expect(second.render).not.toMatch(/rendered again/);
+    expect(second.html).toBe((await reference(root)).html);
+  });
+});
