@@ -1,11 +1,11 @@
 // The per-part render cache of `shale dev` (in memory) and of `shale build` (kept on disk by
-// part-store.ts, for pages made of several files). A page renders its parts (body, then each include) one
-// after the other into one env, so a part's HTML can depend on the parts before it: a heading
-// id is de-duplicated against earlier ones, a reference link may use an earlier definition, a
-// search section's parents and leading prose reach back into the previous part. Each part is
-// rendered through recording views of that state (recording.ts); a later render replays the
-// part's recorded output instead of rendering it again when its Markdown is the same and every
-// bit of state it read is still the same. An edit in one include thus re-renders that include,
+// part-store.ts, for pages made of several files). A page renders its parts (body, then each
+// include) one after the other into one env, so a part's HTML can depend on the parts before it:
+// a heading id is de-duplicated against earlier ones, a reference link may use an earlier
+// definition, a search section's parents and leading prose reach back into the previous part.
+// Each part is rendered through recording views of that state (recording.ts); a later render
+// replays the part's recorded output instead of rendering it again when its Markdown is the same
+// and every bit of state it read is still the same. An edit in one include thus re-renders that include,
 // and a later part only when what it read changed (say, a heading it was numbered against).
 
 import { createHash } from 'node:crypto';
