@@ -224,17 +224,15 @@ function best(matched: Uint16Array, need: number, total: Float64Array, limit: nu
   return top;
 }
 
-/** Term `t`'s varints, one after another; data that does not decode names the term. */
+/** Term `t`'s varints, one after another; data that does not decode (a list ending early too) names the term. */
 function reader(text: string, t: number): { next(): number; done(): boolean } {
   const r = varintReader(text);
-  const bad = (err: unknown) => new Error(`search index: bad posting data for term ${t} (${err instanceof Error ? err.message : String(err)})`);
   return {
     next() {
-      if (r.at >= text.length) throw bad('list ends early');
       try {
         return r.next();
       } catch (err) {
-        throw bad(err);
+        throw new Error(`search index: bad posting data for term ${t} (${err instanceof Error ? err.message : String(err)})`);
       }
     },
     done: () => r.at === text.length,
