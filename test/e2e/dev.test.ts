@@ -53,9 +53,11 @@ describe('shale dev in a browser', () => {
     const failed: string[] = [];
     page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
     page.on('requestfailed', (r) => failed.push(r.url()));
-    // Search loads its code (the stemmer pre-bundled by Vite) and the index on first focus.
+    // Search loads its code (the stemmer pre-bundled by Vite) and the index on first focus. Vite
+    // transforms the worker's modules on that first request; with the whole suite running on two
+    // cores that once took over 5 s (a clean clone's `npm test`), hence the generous wait.
     await page.locator('#input-search').fill('errors');
-    await page.waitForSelector('.search-results li', { timeout: 5000 });
+    await page.waitForSelector('.search-results li', { timeout: 20_000 });
     expect(failed).toEqual([]);
     expect(await page.locator('.toc-wrapper').evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
   });
