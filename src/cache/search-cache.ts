@@ -1,10 +1,13 @@
 // The search indexes of the last build, kept for the next: an index depends only on its pages'
 // sections, which the page cache's keys already stand for, and on how text is cut into terms
-// (the theme's search-tokens.js, shared with the page). One file per source folder.
+// (the theme's search-tokens.js, shared with the page). One file per source folder; beside it,
+// each section's term counts (src/search/term-counts.ts), so that after an edit only the edited
+// sections are cut into terms again.
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
+import { createTermCounter, FIELD_NAMES, type FieldTerms, type TermCounter, type TermMemo } from '../search/term-counts.js';
 import type { Page } from '../types.js';
 import { cacheFile, writeAside } from './files.js';
 
@@ -18,10 +21,12 @@ const TOKEN_FILES = ['search-tokens.js', 'search-varint.js'].map((f) => packageP
  */
 export function cachedSearchIndexes(
   dir: string, scope: string, pages: Page[], keyOf: (page: Page) => string,
-  build: (pages: Page[]) => Map<string, string>,
+  build: (pages: Page[], counter: TermCounter) => Map<string, string>,
 ): Map<string, string> {
-  const h = createHash('sha256').update(`format ${FILE_FORMAT}\0`);
-  for (const f of TOKEN_FILES) h.update(readFileSync(f)).update('\0');
+  const t = createHash('sha256').update(`format ${FILE_FORMAT}\0${FIELD_NAMES.join(' ')}\0`);
+  for (const f of TOKEN_FILES) t.update(readFileSync(f)).update('\0');
+  const tokens = t.digest('base64url');
+  const h = createHash('sha256').update(tokens);
   for (const p of pages) h.update(`${p.source.outPath}\0${String(p.source.frontmatter.search)}\0${keyOf(p)}\0`);
   const key = h.digest('base64url');
   const file = cacheFile(dir, 'search', scope, '.json');
@@ -31,7 +36,23 @@ export function cachedSearchIndexes(
   } catch {
     // missing or corrupt: build afresh
   }
-  const indexes = build(pages);
+  const memoFile = cacheFile(dir, 'search-terms', scope, '.json');
+  const counter = createTermCounter(readMemo(memoFile, tokens));
+  const indexes = build(pages, counter);
   writeAside(file, JSON.stringify({ format: FILE_FORMAT, key, indexes: [...indexes] }));
+  if (counter.changed()) writeAside(memoFile, JSON.stringify({ tokens, entries: [...counter.used] }));
   return indexes;
+}
+
+/** The term counts of the last build, if made by the same tokenizer (`tokens`), else none. */
+function readMemo(file: string, tokens: string): TermMemo | undefined {
+  try {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { tokens?: string; entries?: unknown };
+    if (stored.tokens !== tokens || !Array.isArray(stored.entries)) return undefined;
+    const entries = stored.entries as Array<[string, FieldTerms[]]>;
+    const whole = entries.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Array.isArray(e[1]) && e[1].length === FIELD_NAMES.length);
+    return whole ? new Map(entries) : undefined;
+  } catch {
+    return undefined; // missing or corrupt: count afresh
+  }
 }

@@ -18,6 +18,7 @@ import { createEnv } from '../markdown/env.js';
 import { createCodeHighlighter, escapeHtml, type CodeHighlighter } from '../markdown/highlight.js';
 import { renderPage, type RenderContext } from '../render/page.js';
 import { searchIndexes } from '../search/scope.js';
+import { createTermCounter, type TermMemo } from '../search/term-counts.js';
 import { renderToc } from '../transform/toc.js';
 import type { Diagnostic, Page, SourcePart } from '../types.js';
 import { pageShell } from '../vite/html.js';
@@ -96,6 +97,8 @@ export function createSite(config: ResolvedConfig, opts: { lint?: boolean } = {}
   const entries = new Map<string, SiteEntry>();
   // Search indexes of the current good pages (a site-wide index spans pages): made on request.
   let indexes: { pages: Page[]; byPath: Map<string, string> } | undefined;
+  // Each section's term counts from the last index: an edit cuts only its own sections into terms again.
+  let termMemo: TermMemo | undefined;
 
   const template = () => readFileSync(join(config.themeDir, 'index.html'), 'utf8');
   const footerEnv = () => createEnv({ tabs: [], idScheme: config.idScheme, highlight: escapeHtml, knowsLanguage: () => true });
@@ -205,7 +208,9 @@ export function createSite(config: ResolvedConfig, opts: { lint?: boolean } = {}
     searchIndex(entry) {
       const pages = [...entries.values()].flatMap((e) => (e.page ? [e.page] : []));
       if (!indexes || indexes.pages.length !== pages.length || indexes.pages.some((p, i) => p !== pages[i])) {
-        indexes = { pages, byPath: searchIndexes(pages) };
+        const counter = createTermCounter(termMemo);
+        indexes = { pages, byPath: searchIndexes(pages, undefined, counter) };
+        termMemo = counter.used;
       }
       return indexes.byPath.get(entry.outPath);
     },

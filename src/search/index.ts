@@ -5,9 +5,9 @@
 // query, so a Persian, Cyrillic or Chinese word from the page finds its section.
 
 import { createHash } from 'node:crypto';
-import { createStemmer, termCounts } from '../../themes/default/client/search-tokens.js';
 import { encodeVarints } from '../../themes/default/client/search-varint.js';
 import type { Section } from '../types.js';
+import { createTermCounter, FIELD_NAMES, type TermCounter } from './term-counts.js';
 import type { SearchIndexFile } from '../../themes/default/client/search-format.js';
 
 /** Bump when the layout of the file below, or how text is cut into terms, changes. */
@@ -29,21 +29,18 @@ const SNIPPET_LENGTH = 160;
  * start of each section as the page has it, so no snippets are stored, unless `snippets`: a page
  * in chunks (src/output/chunks.ts) may not have a result's section yet.
  */
-export function buildSearchIndex(sections: Section[], snippets = false): SearchIndexFile {
-  return build(sections.map((section) => ({ section })), false, snippets);
+export function buildSearchIndex(sections: Section[], snippets = false, counter: TermCounter = createTermCounter()): SearchIndexFile {
+  return build(sections.map((section) => ({ section })), counter, false, snippets);
 }
 
 /** One index over every given page, each result knowing its page (`search: site`). */
-export function buildSiteSearchIndex(pages: PageSections[]): SearchIndexFile {
-  return build(pages.flatMap((p) => p.sections.map((section) => ({ section, page: p.outPath }))), true);
+export function buildSiteSearchIndex(pages: PageSections[], counter: TermCounter = createTermCounter()): SearchIndexFile {
+  return build(pages.flatMap((p) => p.sections.map((section) => ({ section, page: p.outPath }))), counter, true);
 }
 
-const FIELDS = [
-  // Titles weigh most, prose next, code least: readers search for concepts, then identifiers.
-  { name: 'title', boost: 10 },
-  { name: 'text', boost: 1 },
-  { name: 'code', boost: 0.3 },
-];
+// Titles weigh most, prose next, code least: readers search for concepts, then identifiers.
+const BOOSTS = { title: 10, text: 1, code: 0.3 };
+const FIELDS = FIELD_NAMES.map((name) => ({ name, boost: BOOSTS[name] }));
 
 /**
  * A code term in more than this share of sections is left out of the code field: on an API
@@ -52,12 +49,12 @@ const FIELDS = [
  */
 const CODE_COMMON_SHARE = 0.1;
 
-function build(entries: Array<{ section: Section; page?: string }>, site: boolean, snippets = site): SearchIndexFile {
+function build(entries: Array<{ section: Section; page?: string }>, counter: TermCounter, site: boolean, snippets = site): SearchIndexFile {
   const sections = entries.map((e) => e.section);
   const pages = site ? [...new Set(entries.map((e) => e.page!))] : undefined;
   return {
     version: SEARCH_INDEX_VERSION,
-    ...invert(sections),
+    ...invert(sections, counter),
     docs: {
       ids: sections.map((s) => s.id),
       titles: sections.map((s) => s.title),
@@ -128,20 +125,19 @@ function parentLinks(entries: Array<{ section: Section; page?: string }>): Array
  * Terms, field lengths and posting lists. Scoring in the page is BM25 as lunr computes it, so
  * the counts are the ones lunr's builder would keep: terms after stop words and stemming.
  */
-function invert(sections: Section[]): Pick<SearchIndexFile, 'fields' | 'terms' | 'lengths' | 'postings'> {
-  const stem = createStemmer();
+function invert(sections: Section[], counter: TermCounter): Pick<SearchIndexFile, 'fields' | 'terms' | 'lengths' | 'postings'> {
   // Per field, term → [doc, tf, doc, tf, …] in ascending doc order.
   const lists = FIELDS.map(() => new Map<string, number[]>());
   const lengths = FIELDS.map(() => new Array<number>(sections.length));
   sections.forEach((section, d) => {
-    FIELDS.forEach(({ name }, f) => {
-      const { counts, length } = termCounts(section[name as 'title' | 'text' | 'code'], name, stem);
-      lengths[f][d] = length;
-      for (const [t, tf] of counts) {
+    counter.count(section).forEach((terms, f) => {
+      lengths[f][d] = terms[0];
+      for (let i = 1; i < terms.length; i += 2) {
+        const t = terms[i] as string;
         let list = lists[f].get(t);
         if (!list) lists[f].set(t, (list = []));
         // Code terms count once per section: an identifier repeated in one example says little more.
-        list.push(d, name === 'code' ? 1 : tf);
+        list.push(d, FIELDS[f].name === 'code' ? 1 : (terms[i + 1] as number));
       }
     });
   });

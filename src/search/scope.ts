@@ -5,20 +5,22 @@
 
 import type { Page } from '../types.js';
 import { buildSearchIndex, buildSiteSearchIndex, serializeSearchIndex } from './index.js';
+import { createTermCounter, type TermCounter } from './term-counts.js';
 
 /**
  * outPath → serialised index, for the pages that have search on; `inChunks(page)`: will the page
  * load its content in chunks (then its own index stores snippets, see buildSearchIndex)?
+ * `counter` may hold the term counts of an earlier build (term-counts.ts).
  */
-export function searchIndexes(pages: Page[], inChunks: (page: Page) => boolean = () => false): Map<string, string> {
+export function searchIndexes(pages: Page[], inChunks: (page: Page) => boolean = () => false, counter: TermCounter = createTermCounter()): Map<string, string> {
   const out = new Map<string, string>();
   const searched = pages.filter((p) => p.source.frontmatter.search !== false);
   const sitePages = searched.filter((p) => p.source.frontmatter.search === 'site');
   const site = sitePages.length
-    ? serializeSearchIndex(buildSiteSearchIndex(searched.map((p) => ({ outPath: p.source.outPath, sections: p.sections }))))
+    ? serializeSearchIndex(buildSiteSearchIndex(searched.map((p) => ({ outPath: p.source.outPath, sections: p.sections })), counter))
     : undefined;
   for (const p of searched) {
-    out.set(p.source.outPath, p.source.frontmatter.search === 'site' ? site! : serializeSearchIndex(buildSearchIndex(p.sections, inChunks(p))));
+    out.set(p.source.outPath, p.source.frontmatter.search === 'site' ? site! : serializeSearchIndex(buildSearchIndex(p.sections, inChunks(p), counter)));
   }
   return out;
 }
