@@ -82,9 +82,7 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
       for (const s of sources) {
         const cached = pageCache?.get(s);
         if (cached) pagesReused++;
-        const page = cached ?? await renderParts(s, parts);
-        if (!cached) pageCache?.set(page);
-        out.push(page);
+        out.push(cached ?? await renderParts(s, parts));
       }
     } finally {
       await ctx.dispose();
@@ -97,15 +95,21 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
   /**
    * A page of several files through its part records (src/cache/part-store.ts): after an edit in
    * one include, only that include is rendered again, and what depends on it. A one-file page has
-   * no part to keep apart from its edit: rendered whole.
+   * no part to keep apart from its edit: rendered whole. Either way the page goes into the page cache.
    */
   async function renderParts(source: Source, stats: PartStats): Promise<Page> {
-    if (!pageCache || source.parts.length < 2) return renderPage(source, ctx);
+    if (!pageCache || source.parts.length < 2) {
+      const page = await renderPage(source, ctx);
+      pageCache?.set(page);
+      return page;
+    }
     const store = openPartStore(cacheDir, config.sourceDir, source.outPath, pageCache.stampOf(source), stats);
     const hooks = store.cache.begin();
     const page = await renderPage(source, ctx, hooks);
     hooks.commit();
-    store.save();
+    const saved = store.save();
+    // The parts' HTML file is the page's HTML when the parts were stored in page order: shared, not written twice.
+    pageCache.set(page, saved?.html === page.html ? saved.htmlFile : undefined);
     return page;
   }
 
@@ -114,7 +118,7 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
     const theme = await stage(log, 'bundle', () => themeBundle(config, staging, useCache), bundleNote);
     const inChunks = (p: Page) => willSplit(p.html, p.chunkCuts ?? [], config.lazyContent);
     const indexes = await stage(log, 'search', () => (pageCache
-      ? cachedSearchIndexes(cacheDir, config.sourceDir, pages, (p) => `${pageCache.keyOf(p.source)}\0${inChunks(p)}`, (ps) => searchIndexes(ps, inChunks))
+      ? cachedSearchIndexes(cacheDir, config.sourceDir, pages, (p) => `${pageCache.keyOf(p.source)}\0${inChunks(p)}`, (ps, counter) => searchIndexes(ps, inChunks, counter))
       : searchIndexes(pages, inChunks)), (m) => `${plural(new Set(m.values()).size, 'index', 'indexes')}`);
     await stage(log, 'theme', () => writePages(pages, staging, {
       template: theme.template, base: config.base, indexes,

@@ -6,12 +6,12 @@
 // that cannot be read, or was made from other input or other code, is ignored.
 
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page, Source } from '../types.js';
-import { cacheFile, writeAside } from './files.js';
+import { cacheFile, linkAside, writeAside } from './files.js';
 
 /** Bump when the entry layout below changes. */
 const ENTRY_FORMAT = 1;
@@ -31,7 +31,8 @@ export interface PageCache {
   get(source: Source): Page | undefined;
   /** The same, its HTML read only when asked for (a build with nothing to write never asks). */
   peek(source: Source): Page | undefined;
-  set(page: Page): void;
+  /** Keeps `page`; `htmlFile`, if given, already holds exactly its HTML (it is linked, not written again). */
+  set(page: Page, htmlFile?: string): void;
 }
 
 type Stored = Omit<Page, 'source' | 'html'> & { htmlLength: number };
@@ -53,10 +54,12 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
   const base = (source: Source) => cacheFile(dir, 'page', `${scope}\0${source.outPath}`);
   const entry = (source: Source): Stored | undefined => {
     try {
-      const text = readFileSync(`${base(source)}.json`, 'utf8');
-      // The key comes first in the entry: a page whose input changed is told without parsing it (0.2 s on GitHub's).
-      if (!text.startsWith(`{"format":${ENTRY_FORMAT},"key":${JSON.stringify(keyOf(source))},`)) return undefined;
-      return (JSON.parse(text) as { page?: Stored }).page;
+      // The key comes first in the entry: a page whose input changed is told from the file's first
+      // bytes, without reading or parsing the rest (24 MB, 0.13 s on GitHub's reference).
+      const file = `${base(source)}.json`;
+      const prefix = `{"format":${ENTRY_FORMAT},"key":${JSON.stringify(keyOf(source))},`;
+      if (!startsWith(file, prefix)) return undefined;
+      return (JSON.parse(readFileSync(file, 'utf8')) as { page?: Stored }).page;
     } catch {
       return undefined; // missing, unreadable or corrupt: render afresh
     }
@@ -88,14 +91,26 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
         get: () => (html ??= readHtml(source, stored.htmlLength) ?? ''),
       });
     },
-    set(page) {
+    set(page, htmlFile) {
       const file = base(page.source);
       const { source: _, html, ...rest } = page;
       const stored: Stored = { ...rest, htmlLength: html.length };
       // The HTML first: the record that names its length is what makes the entry count.
-      if (writeAside(`${file}.html`, html)) writeAside(`${file}.json`, JSON.stringify({ format: ENTRY_FORMAT, key: keyOf(page.source), page: stored }));
+      const wrote = (htmlFile !== undefined && linkAside(htmlFile, `${file}.html`)) || writeAside(`${file}.html`, html);
+      if (wrote) writeAside(`${file}.json`, JSON.stringify({ format: ENTRY_FORMAT, key: keyOf(page.source), page: stored }));
     },
   };
+}
+
+/** Does `file` start with `prefix` (ASCII)? Reads only that many bytes. */
+function startsWith(file: string, prefix: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(prefix.length);
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.toString('latin1') === prefix;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function withoutLength(stored: Stored): Omit<Page, 'source' | 'html'> {

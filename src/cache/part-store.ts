@@ -6,16 +6,19 @@
 // read, or was written by other code or for other settings (`stamp`), is ignored.
 
 import { readFileSync } from 'node:fs';
-import { createPartCache, type PartCache, type PartCacheState, type PartStats } from './part-cache.js';
+import { createPartCache, type PartCache, type PartCacheState, type PartStats, type Recorded } from './part-cache.js';
 import { cacheFile, writeAside } from './files.js';
 
 /** Bump when the file layout below (or part-cache.ts's Recorded) changes. */
-const FILE_FORMAT = 1;
+const FILE_FORMAT = 2;
 
 export interface PartStore {
   cache: PartCache;
-  /** Writes what the cache holds after its last commit (nothing when it turned itself off). */
-  save(): void;
+  /**
+   * Writes what the cache holds after its last commit (nothing when it turned itself off). Returns
+   * the parts' HTML, joined in the order stored, and the file that holds it once written.
+   */
+  save(): { html: string; htmlFile: string } | undefined;
 }
 
 /**
@@ -30,19 +33,19 @@ export function openPartStore(dir: string, scope: string, outPath: string, stamp
     cache,
     save() {
       const state = cache.state();
-      if (!state) return;
+      if (!state) return undefined;
       // The parts' HTML as one file beside the records (each record keeps its length): the page's
       // whole HTML read as one string, not parsed out of JSON escapes (≈ 1 s on GitHub's reference).
       const html: string[] = [];
-      const parts = new Map([...state.parts].map(([key, records]) => [key, records.map((r) => {
+      const data = toData(state, (r) => {
         html.push(r.html);
-        return { ...r, html: r.html.length };
-      })]));
+        return r.html.length;
+      });
       const text = html.join('');
       // The HTML first: the records that name its length are what make the entry count.
-      if (writeAside(`${file}.html`, text)) {
-        writeAside(`${file}.json`, JSON.stringify({ format: FILE_FORMAT, stamp, htmlLength: text.length, state: { ...state, parts } }, toJson));
-      }
+      if (!writeAside(`${file}.html`, text)) return undefined;
+      writeAside(`${file}.json`, JSON.stringify({ format: FILE_FORMAT, stamp, htmlLength: text.length, state: data }));
+      return { html: text, htmlFile: `${file}.html` };
     },
   };
 }
@@ -57,37 +60,69 @@ function read(file: string, stamp: string): PartCacheState | undefined {
     return undefined; // none yet
   }
   try {
-    const data = JSON.parse(text, fromJson) as { format?: number; stamp?: string; htmlLength?: number; state?: PartCacheState };
-    const state = data.format === FILE_FORMAT && data.stamp === stamp && data.htmlLength === html.length ? data.state : undefined;
-    if (!state || typeof state.settings !== 'string' || !(state.parts instanceof Map) || !(state.lexers instanceof Map)) return undefined;
+    const data = JSON.parse(text) as { format?: number; stamp?: string; htmlLength?: number; state?: StoredState };
+    if (data.format !== FILE_FORMAT || data.stamp !== stamp || data.htmlLength !== html.length || !data.state) return undefined;
     let at = 0;
-    for (const records of state.parts.values()) {
-      for (const r of records) {
-        const length = r.html as unknown as number;
-        r.html = html.slice(at, (at += length));
-      }
-    }
+    const state = fromData(data.state, (length) => html.slice(at, (at += length)));
     return at === html.length ? state : undefined;
   } catch {
     return undefined; // torn or foreign: render afresh
   }
 }
 
-// JSON has no Map, Set or undefined array element; the records hold all three (a read that found
-// nothing is recorded as undefined). Tagged objects carry them; no record holds such a key.
-function toJson(this: unknown, _key: string, value: unknown): unknown {
-  if (value instanceof Map) return { $map: [...value] };
-  if (value instanceof Set) return { $set: [...value] };
-  if (value === undefined && Array.isArray(this)) return { $undefined: 1 };
-  return value;
+// JSON has no Map, Set or undefined. The records' Maps and Sets are stored as arrays of their
+// entries, and a read that found nothing (undefined) as null, which no read ever finds. Written
+// out field by field rather than with a replacer and reviver, which JSON calls on every value.
+type Entries<M> = M extends Map<infer K, infer V> ? Array<[K, V | null]> : never;
+type StoredRecord = Omit<Recorded, 'html' | 'ids' | 'history' | 'unknown' | 'refs'> & {
+  html: number;
+  ids: { reads: Entries<Recorded['ids']['reads']>; writes: Recorded['ids']['writes'] };
+  history: { reads: Entries<Recorded['history']['reads']>; writes: Recorded['history']['writes'] };
+  unknown: { reads: Entries<Recorded['unknown']['reads']>; added: string[] };
+  refs: { reads: Entries<Recorded['refs']['reads']>; writes: Entries<Recorded['refs']['writes']> };
+};
+interface StoredState {
+  settings: string;
+  parts: Array<[string, StoredRecord[]]>;
+  lexers: Array<[string, { markdown: string; found: string[] }]>;
 }
 
-function fromJson(_key: string, value: unknown): unknown {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-  const v = value as { $map?: Array<[unknown, unknown]>; $set?: unknown[]; $undefined?: 1 };
-  // An array element revived as undefined becomes a hole, which reads as undefined (in a Map entry too).
-  if (v.$undefined === 1) return undefined;
-  if (Array.isArray(v.$map)) return new Map(v.$map.map(([k, x]) => [k, x]));
-  if (Array.isArray(v.$set)) return new Set(v.$set);
-  return value;
+function entries<K, V>(m: Map<K, V>): Array<[K, V | null]> {
+  return [...m].map(([k, v]) => [k, v ?? null]);
+}
+
+function map<K, V>(entries: Array<[K, V | null]>): Map<K, V> {
+  return new Map(entries.map(([k, v]) => [k, (v ?? undefined) as V]));
+}
+
+function toData(state: PartCacheState, html: (r: Recorded) => number): StoredState {
+  return {
+    settings: state.settings,
+    parts: [...state.parts].map(([key, records]) => [key, records.map((r) => ({
+      ...r,
+      html: html(r),
+      ids: { reads: entries(r.ids.reads), writes: r.ids.writes },
+      history: { reads: entries(r.history.reads), writes: r.history.writes },
+      unknown: { reads: entries(r.unknown.reads), added: r.unknown.added },
+      refs: { reads: entries(r.refs.reads), writes: entries(r.refs.writes) },
+    }))]),
+    lexers: [...state.lexers].map(([key, l]) => [key, { markdown: l.markdown, found: [...l.found] }]),
+  };
+}
+
+/** toData's inverse; throws on data of another shape. */
+function fromData(data: StoredState, html: (length: number) => string): PartCacheState {
+  if (typeof data.settings !== 'string') throw new Error('no settings');
+  return {
+    settings: data.settings,
+    parts: new Map(data.parts.map(([key, records]) => [key, records.map((r): Recorded => ({
+      ...r,
+      html: html(r.html),
+      ids: { reads: map(r.ids.reads), writes: r.ids.writes },
+      history: { reads: map(r.history.reads), writes: r.history.writes },
+      unknown: { reads: map(r.unknown.reads), added: r.unknown.added },
+      refs: { reads: map(r.refs.reads), writes: map(r.refs.writes) },
+    }))])),
+    lexers: new Map(data.lexers.map(([key, l]) => [key, { markdown: l.markdown, found: new Set(l.found) }])),
+  };
 }

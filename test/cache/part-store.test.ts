@@ -1,7 +1,7 @@
 // A page of several files kept part by part between builds (src/cache/part-store.ts): after an edit
 // in one include only that include is rendered again, and a later one when what it read changed;
 // the site is byte for byte the one a build without any cache makes of the same sources.
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
@@ -72,6 +72,21 @@ describe('the part store', () => {
     expect(second.render).toMatch(new RegExp(`, ${again} of 4 files rendered again`));
     await expectAsWithoutCache(second, root);
     expect(second.html + second.text).toContain(shows);
+  });
+
+  it('keeps one copy of the page\'s HTML: the page cache links the parts\' file', async () => {
+    const root = tempProject(FILES);
+    await run(root);
+    edit(root, '_refunds.md', 'Give money back.', 'Give the money back.');
+    const site = await run(root);
+    const cache = join(root, '.shale-cache');
+    const [page, parts] = ['page-', 'parts-'].map((p) => join(cache, readdirSync(cache).find((f) => f.startsWith(p) && f.endsWith('.html'))!));
+    expect(statSync(page).ino).toBe(statSync(parts).ino);
+    // That one file is the page as built: with the output gone, the page cache alone makes the same site.
+    const again = await run(root);
+    expect(again.render).toMatch(/1 page unchanged/);
+    expect(again.html).toBe(site.html);
+    expect(again.text).toBe(site.text);
   });
 
   it('ignores a damaged store and renders every file', async () => {
