@@ -4,12 +4,25 @@
 
 import type * as Cheerio from 'cheerio';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { Heading } from '../types.js';
 
 // Loaded on the first raw HTML heading (the rule is synchronous, hence require): cheerio with
-// parse5 is ~0.15 s of module loading that most builds never need.
+// parse5 is module loading that most builds never need. Its main module also loads what
+// `fromURL` needs (undici and encoding sniffers): 0.2 s in all. Its `load` comes from
+// load-parse.js, required by path (the package's exports do not name it): 0.08 s.
 const require = createRequire(import.meta.url);
-let cheerioLib: typeof Cheerio | undefined;
+let cheerioLib: Pick<typeof Cheerio, 'load'> | undefined;
+
+function cheerioLoad(): Pick<typeof Cheerio, 'load'> {
+  try {
+    const lib = require(join(dirname(require.resolve('cheerio')), 'load-parse.js')) as Partial<typeof Cheerio>;
+    if (typeof lib.load === 'function') return lib as Pick<typeof Cheerio, 'load'>;
+  } catch {
+    // another cheerio layout: the whole package below
+  }
+  return require('cheerio') as typeof Cheerio;
+}
 
 const HEADING_TAG = /<h[1-6][\s>]/i;
 
@@ -20,7 +33,7 @@ const HEADING_TAG = /<h[1-6][\s>]/i;
 export function htmlHeadings(fragment: string, file: string, firstLine: number | undefined): Heading[] {
   // Most raw blocks are <aside>, <div>, <table>: skip the parser unless a heading tag is there.
   if (!HEADING_TAG.test(fragment)) return [];
-  cheerioLib ??= require('cheerio') as typeof Cheerio;
+  cheerioLib ??= cheerioLoad();
   const $ = cheerioLib.load(fragment, { sourceCodeLocationInfo: true }, false);
   const found: Heading[] = [];
   $('h1, h2, h3, h4, h5, h6').each((_, el) => {
