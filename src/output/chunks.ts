@@ -116,23 +116,23 @@ export interface ChunkFiles {
   html: string;
   /** The map's file (`assets/chunk-map-<hash>.json`), undefined when the page is not split. */
   mapFile?: string;
-  /** Site-relative file → text, to write. */
-  files: Map<string, string>;
+  /** Site-relative file → its bytes, to write (encoded once, for its hash and for the file). */
+  files: Map<string, Buffer>;
 }
 
 /**
  * Names each chunk by its content hash and makes its placeholder and the page's id map; `url`
  * turns a site-relative file into the URL the page uses for it (relative, or under the base).
  */
-export function chunkFiles(split: SplitContent, url: (file: string) => string, hash: (text: string) => string): ChunkFiles {
-  const files = new Map<string, string>();
+export function chunkFiles(split: SplitContent, url: (file: string) => string, hash: (bytes: Buffer) => string): ChunkFiles {
+  const files = new Map<string, Buffer>();
   if (!split.chunks.length) return { html: split.html, files };
   const urls: string[] = [];
   const ids: Record<string, number> = {};
   let html = split.html;
   split.chunks.forEach((chunk, i) => {
     // The charset line lets a reader without JavaScript open the file from the placeholder's link.
-    const text = `<meta charset="utf-8">\n${chunk.html}`;
+    const text = Buffer.from(`<meta charset="utf-8">\n${chunk.html}`);
     const file = `assets/chunk-${hash(text).slice(0, 8)}.html`;
     files.set(file, text);
     urls.push(url(file));
@@ -140,7 +140,7 @@ export function chunkFiles(split: SplitContent, url: (file: string) => string, h
     for (const id of chunk.ids) ids[id] ??= i;
     html += `<div class="shale-chunk" data-src="${src}" data-first="${escapeHtml(chunk.first)}" data-previous-level="${chunk.previousLevel}" style="height:${chunk.height}px"><a href="${src}">${chunk.title}</a></div>\n`;
   });
-  const map = JSON.stringify({ version: CHUNK_MAP_VERSION, chunks: urls, ids });
+  const map = Buffer.from(JSON.stringify({ version: CHUNK_MAP_VERSION, chunks: urls, ids }));
   const mapFile = `assets/chunk-map-${hash(map).slice(0, 8)}.json`;
   files.set(mapFile, map);
   return { html, mapFile, files };

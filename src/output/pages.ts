@@ -76,7 +76,7 @@ export function copyThemeFiles(files: string[], fromDir: string, outDir: string)
   }
 }
 
-function writeFile(file: string, text: string): void {
+function writeFile(file: string, text: string | Buffer): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, text);
 }

@@ -90,11 +90,11 @@ describe('chunk files', () => {
     expect(files.html).toContain('data-first="one-quot-quoted-quot"');
     expect(files.html).toContain('>One &quot;quoted&quot;</a>');
     for (const src of srcs) {
-      const text = files.files.get(src.replace('../', ''))!;
+      const text = String(files.files.get(src.replace('../', ''))!);
       expect(text.startsWith('<meta charset="utf-8">\n<h1')).toBe(true);
       expect(files.html).toContain(`<a href="${src}">`);
     }
-    const map = JSON.parse(files.files.get(files.mapFile!)!);
+    const map = JSON.parse(String(files.files.get(files.mapFile!)!));
     expect(map).toEqual({ version: CHUNK_MAP_VERSION, chunks: srcs, ids: { 'one-quot-quoted-quot': 0, two: 1, 'two-x': 1 } });
   });
 
