@@ -13,7 +13,11 @@ const EXTERNAL = [/^node:/, /^vite(\/|$)/, /^@shikijs\/(langs|themes)(\/|$)/, /^
 
 rmSync(OUT, { recursive: true, force: true });
 const bundle = await rolldown({
-  input: new URL('../dist/cli.js', import.meta.url).pathname,
+  // The highlighting worker (src/markdown/highlight-pool.ts) is started from a file beside the bundle.
+  input: {
+    cli: new URL('../dist/cli.js', import.meta.url).pathname,
+    'highlight-worker': new URL('../dist/markdown/highlight-worker.js', import.meta.url).pathname,
+  },
   platform: 'node',
   external: EXTERNAL,
   // gray-matter keeps a direct eval for `---js` front matter, which shale does not enable.

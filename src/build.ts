@@ -3,7 +3,6 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { openHighlightCache, type HighlightCache } from './cache/highlight-cache.js';
 import { openPageCache } from './cache/page-cache.js';
 import type { PartStats } from './cache/part-cache.js';
 import { openPartStore } from './cache/part-store.js';
@@ -13,20 +12,19 @@ import { resolveConfig, type ResolvedConfig, type ShaleOptions } from './config.
 import { ShaleError } from './errors.js';
 import { findPages } from './load/pages.js';
 import { loadSource } from './load/source.js';
-import { consoleLogger, formatMs, stage, type Logger } from './log.js';
-import { createMarkdown } from './markdown/create.js';
+import { consoleLogger, formatMs, plural, stage, type Logger } from './log.js';
 import { createEnv } from './markdown/env.js';
-import { createCodeHighlighter, escapeHtml, type CodeHighlighter } from './markdown/highlight.js';
+import { escapeHtml } from './markdown/highlight.js';
 import { checkOutputFolder, deliverSignals, discardStagingFolder, makeStagingFolder, publishStagingFolder } from './output/folder.js';
 import { willSplit } from './output/chunks.js';
 import { inputsDigest, isUpToDate, listFiles } from './output/up-to-date.js';
 import { copyStaticFiles } from './output/static-files.js';
 import { copyThemeFiles, writePages } from './output/pages.js';
+import { buildRenderContext } from './render/build-context.js';
 import { renderPage, type RenderContext } from './render/page.js';
 import { searchIndexes } from './search/scope.js';
 import type { Diagnostic, Page, Source } from './types.js';
 import { bundleTheme } from './vite/theme-bundle.js';
-import type { BundledTheme } from 'shiki';
 
 export interface BuildResult {
   outDir: string;
@@ -41,6 +39,11 @@ export interface BuildExtras {
    * true); false neither reads nor writes it, nor uses the theme bundle shipped in the package.
    */
   cache?: boolean;
+  /**
+   * Highlight in a worker thread beside the parse (src/markdown/highlight-pool.ts): by default
+   * when a page brings 1,000 new blocks or more (POOL_MIN_BLOCKS); true for any page, false never.
+   */
+  highlightWorker?: boolean;
 }
 
 export async function build(options: ShaleOptions = {}, log: Logger = consoleLogger(options.quiet), extras: BuildExtras = {}): Promise<BuildResult> {
@@ -60,8 +63,7 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
 
   const useCache = extras.cache !== false;
   const cacheDir = join(config.root, '.shale-cache');
-  const caches: HighlightCache[] = [];
-  const ctx = renderContext(config, useCache ? caches : undefined);
+  const ctx = buildRenderContext(config, { cache: useCache, worker: extras.highlightWorker });
   const pageCache = useCache ? openPageCache(cacheDir, config.sourceDir, { idScheme: config.idScheme, safe: config.safe }) : undefined;
   // Every input as it was for the build that made the output folder, which nobody has touched since.
   const inputs = pageCache && inputsDigest([
@@ -88,9 +90,9 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
       await ctx.dispose();
     }
     // Pages read back from the page cache, and parts replayed, used no highlighter: their blocks stay in its cache.
-    for (const c of caches) c.save({ keepUnused: pagesReused > 0 || parts.reused > 0 });
+    ctx.saveCaches({ keepUnused: pagesReused > 0 || parts.reused > 0 });
     return out;
-  }, (p) => `${plural(p.reduce((n, x) => n + x.headings.length, 0), 'heading')}${cacheNote(caches)}${pagesReused ? `, ${plural(pagesReused, 'page')} unchanged` : ''}${parts.reused ? `, ${parts.rendered} of ${plural(parts.rendered + parts.reused, 'file')} rendered again` : ''}`);
+  }, (p) => `${plural(p.reduce((n, x) => n + x.headings.length, 0), 'heading')}${ctx.highlightNote()}${pagesReused ? `, ${plural(pagesReused, 'page')} unchanged` : ''}${parts.reused ? `, ${parts.rendered} of ${plural(parts.rendered + parts.reused, 'file')} rendered again` : ''}`);
 
   /**
    * A page of several files through its part records (src/cache/part-store.ts): after an edit in
@@ -148,42 +150,6 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
   }
 }
 
-/** With `caches`, each highlighter reads and (once saved) writes its persistent cache, listed there. */
-function renderContext(config: ResolvedConfig, caches?: HighlightCache[]): RenderContext & { dispose(): Promise<void> } {
-  // One highlighter per code theme for this run: grammars compile once, whatever the page count.
-  const highlighters = new Map<string, Promise<CodeHighlighter>>();
-  const cacheDir = join(config.root, '.shale-cache');
-  return {
-    md: createMarkdown({ safe: config.safe }),
-    idScheme: config.idScheme,
-    // Note where each top-level heading lands in the HTML, for writePages to cut a large page into chunks.
-    chunkCuts: true,
-    highlighter(theme) {
-      let h = highlighters.get(theme);
-      if (!h) {
-        h = createCodeHighlighter(theme as BundledTheme).then((inner) => {
-          if (!caches) return inner;
-          const cache = openHighlightCache(cacheDir, config.sourceDir, inner);
-          caches.push(cache);
-          return cache.highlighter;
-        });
-        highlighters.set(theme, h);
-      }
-      return h;
-    },
-    // Frees shiki once every page of the run is rendered (a process may build many times).
-    async dispose() {
-      for (const h of highlighters.values()) (await h.catch(() => undefined))?.dispose();
-    },
-  };
-}
-
-function cacheNote(caches: HighlightCache[]): string {
-  const reused = caches.reduce((n, c) => n + c.stats.reused, 0);
-  const highlighted = caches.reduce((n, c) => n + c.stats.highlighted, 0);
-  return caches.length ? `, ${plural(highlighted, 'block')} highlighted, ${reused} from cache` : '';
-}
-
 /** toc_footers are not part of the page: their own env keeps them out of its headings and sections. */
 function footerEnv(ctx: RenderContext) {
   return createEnv({ tabs: [], idScheme: ctx.idScheme, highlight: escapeHtml, knowsLanguage: () => true });
@@ -221,10 +187,6 @@ function checkSourceFolder(config: ResolvedConfig): void {
       hint: 'Run shale in a folder that has source/index.html.md, or pass --source PATH (`shale init` creates one).',
     });
   }
-}
-
-function plural(n: number, word: string, words = `${word}s`): string {
-  return `${n} ${n === 1 ? word : words}`;
 }
 
 function shown(p: string): string {

@@ -60,6 +60,11 @@ export function openHighlightCache(dir: string, scope: string, inner: CodeHighli
         used.set(key, html);
         return html;
       },
+      // Only the blocks this cache cannot answer are worth starting on.
+      prefetch: inner.prefetch && ((blocks) => inner.prefetch!(blocks.filter((b) => {
+        const key = hash(`${b.lexer}\0${b.code}`);
+        return !used.has(key) && !stored.has(key);
+      }))),
     },
     save(opts = {}) {
       const keep = opts.keepUnused ? new Map([...stored, ...used]) : used;

@@ -224,6 +224,10 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
           nextLexers.set(key, { markdown: digest, found });
           return found;
         },
+        willRender(part) {
+          const digest = digestOf(part);
+          return off || !parts.get(keyOf(part))?.some((r) => r.markdown === digest);
+        },
         commit() {
           parts = nextParts;
           lexers = nextLexers;

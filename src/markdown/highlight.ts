@@ -47,6 +47,11 @@ export interface CodeHighlighter {
   knows(lexer: string): boolean;
   /** Inner HTML of `<code>` for `code`; plain escaped text for unknown lexers. */
   highlight(code: string, lexer: string): string;
+  /**
+   * The blocks a page is about to ask for, in the order it will (highlight-pool.ts starts on them
+   * in a worker while the page is parsed). Called before `load`; a hint only.
+   */
+  prefetch?(blocks: Array<{ code: string; lexer: string }>): void;
   theme: { name: string; bg: string; fg: string; type: 'dark' | 'light'; css: string };
   /** What, besides a block's language and code, its HTML depends on (for caches). */
   version: string;
@@ -63,6 +68,9 @@ export interface CodeHighlighter {
 const EMBEDDED_ONLY_IN: Record<string, RegExp> = {
   ruby: /<<[~-]?(['"`]?)[A-Za-z_]\w*\1/,
 };
+
+/** The constructs of EMBEDDED_ONLY_IN: a page's `mentions` answers, sent to a worker (highlight-pool.ts). */
+export const EMBEDDED_PATTERNS: readonly RegExp[] = Object.values(EMBEDDED_ONLY_IN);
 
 /** shiki's name for a lexer (Slate/Rouge say `shell`, shiki says `shellscript`; both work). */
 function shikiName(lexer: string): BundledLanguage | undefined {

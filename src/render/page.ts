@@ -7,6 +7,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import { renderInRanges } from '../markdown/render-ranges.js';
 import { createEnv, type IdScheme, type RenderEnv } from '../markdown/env.js';
+import { forecastBlocks } from '../markdown/fence-scan.js';
 import { fenceLexers, type CodeHighlighter } from '../markdown/highlight.js';
 import { codeThemeFor } from '../markdown/themes.js';
 import { checkLinks } from '../transform/links.js';
@@ -31,6 +32,8 @@ export interface RenderContext {
 export interface RenderHooks {
   renderPart?: (part: SourcePart, env: RenderEnv, render: () => string) => string;
   lexersOf?: (part: SourcePart) => Iterable<string>;
+  /** Will the part be rendered (not replayed)? Only those parts' code is sent ahead to the highlighter. */
+  willRender?: (part: SourcePart) => boolean;
 }
 
 export async function renderPage(source: Source, ctx: RenderContext, hooks: RenderHooks = {}): Promise<Page> {
@@ -47,6 +50,7 @@ export async function renderPage(source: Source, ctx: RenderContext, hooks: Rend
   const hl = await ctx.highlighter(theme);
   const lexers = new Set<string>();
   for (const part of source.parts) for (const l of hooks.lexersOf?.(part) ?? fenceLexers(part.markdown)) lexers.add(l);
+  if (hl.prefetch) hl.prefetch(source.parts.filter((p) => hooks.willRender?.(p) ?? true).flatMap((p) => forecastBlocks(p.markdown, hl.knows)));
   await hl.load(lexers, (pattern) => source.parts.some((part) => pattern.test(part.markdown)));
 
   const env = createEnv({
