@@ -19,8 +19,11 @@ import { EMBEDDED_PATTERNS, type CodeHighlighter } from './highlight.js';
 
 /** Fewer new blocks than this (in one prefetch) are highlighted on the main thread. */
 export const POOL_MIN_BLOCKS = 1000;
-/** No answer from the worker for this long: it is gone (an answer takes milliseconds). */
-const STALL_MS = 60_000;
+/**
+ * No answer from the worker for this long: it is gone. An answer takes milliseconds; the worker
+ * reports its own errors as answers, so this only ends a wait on a thread that died silently.
+ */
+const STALL_MS = 300_000;
 /** Resolved from the module's own folder: dist/markdown/ (Node API) or dist/bundle/ (the CLI). */
 const WORKER_FILE = 'highlight-worker.js';
 
