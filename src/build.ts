@@ -6,7 +6,6 @@ import { join, relative } from 'node:path';
 import { openPageCache } from './cache/page-cache.js';
 import type { PartStats } from './cache/part-cache.js';
 import { openPartStore } from './cache/part-store.js';
-import { cachedSearchIndexes } from './cache/search-cache.js';
 import { readThemeBundle, themeKey, writeThemeBundle, type ThemeBundle } from './cache/theme-cache.js';
 import { resolveConfig, type ResolvedConfig, type ShaleOptions } from './config.js';
 import { ShaleError } from './errors.js';
@@ -19,10 +18,10 @@ import { checkOutputFolder, deliverSignals, discardStagingFolder, makeStagingFol
 import { willSplit } from './output/chunks.js';
 import { inputsDigest, isUpToDate, listFiles } from './output/up-to-date.js';
 import { copyStaticFiles } from './output/static-files.js';
-import { copyThemeFiles, writePages } from './output/pages.js';
+import { copyThemeFiles, writeContents, writePages } from './output/pages.js';
 import { buildRenderContext } from './render/build-context.js';
 import { renderPage, type RenderContext } from './render/page.js';
-import { searchIndexes } from './search/scope.js';
+import { BESIDE_MIN_SECTIONS, searchIndexesBeside } from './search/beside.js';
 import type { Diagnostic, Page, Source } from './types.js';
 import { bundleTheme } from './vite/theme-bundle.js';
 
@@ -40,10 +39,11 @@ export interface BuildExtras {
    */
   cache?: boolean;
   /**
-   * Highlight in a worker thread beside the parse (src/markdown/highlight-pool.ts): by default
-   * when a page brings 1,000 new blocks or more (POOL_MIN_BLOCKS); true for any page, false never.
+   * Worker threads beside the main thread: highlighting during the parse (src/markdown/highlight-pool.ts)
+   * and the search indexes while the pages are written (src/search/beside.ts). By default for a page
+   * with 1,000 new blocks or more and a site with 2,000 sections or more; true always, false never.
    */
-  highlightWorker?: boolean;
+  workers?: boolean;
 }
 
 export async function build(options: ShaleOptions = {}, log: Logger = consoleLogger(options.quiet), extras: BuildExtras = {}): Promise<BuildResult> {
@@ -63,7 +63,7 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
 
   const useCache = extras.cache !== false;
   const cacheDir = join(config.root, '.shale-cache');
-  const ctx = buildRenderContext(config, { cache: useCache, worker: extras.highlightWorker });
+  const ctx = buildRenderContext(config, { cache: useCache, worker: extras.workers });
   const pageCache = useCache ? openPageCache(cacheDir, config.sourceDir, { idScheme: config.idScheme, safe: config.safe }) : undefined;
   // Every input as it was for the build that made the output folder, which nobody has touched since.
   const inputs = pageCache && inputsDigest([
@@ -78,6 +78,8 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
 
   let pagesReused = 0;
   const parts: PartStats = { rendered: 0, reused: 0 };
+  // What the pages rendered now leave in .shale-cache/: written once the search indexes are under way.
+  const keep: Array<() => void> = [];
   const pages = await stage(log, 'render', async () => {
     const out: Page[] = [];
     try {
@@ -89,8 +91,6 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
     } finally {
       await ctx.dispose();
     }
-    // Pages read back from the page cache, and parts replayed, used no highlighter: their blocks stay in its cache.
-    ctx.saveCaches({ keepUnused: pagesReused > 0 || parts.reused > 0 });
     return out;
   }, (p) => `${plural(p.reduce((n, x) => n + x.headings.length, 0), 'heading')}${ctx.highlightNote()}${pagesReused ? `, ${plural(pagesReused, 'page')} unchanged` : ''}${parts.reused ? `, ${parts.rendered} of ${plural(parts.rendered + parts.reused, 'file')} rendered again` : ''}`);
 
@@ -102,31 +102,47 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
   async function renderParts(source: Source, stats: PartStats): Promise<Page> {
     if (!pageCache || source.parts.length < 2) {
       const page = await renderPage(source, ctx);
-      pageCache?.set(page);
+      keep.push(() => pageCache?.set(page));
       return page;
     }
     const store = openPartStore(cacheDir, config.sourceDir, source.outPath, pageCache.stampOf(source), stats);
     const hooks = store.cache.begin();
     const page = await renderPage(source, ctx, hooks);
     hooks.commit();
-    const saved = store.save();
-    // The parts' HTML file is the page's HTML when the parts were stored in page order: shared, not written twice.
-    pageCache.set(page, saved?.html === page.html ? saved.htmlFile : undefined);
+    keep.push(() => {
+      const saved = store.save();
+      // The parts' HTML file is the page's HTML when the parts were stored in page order: shared, not written twice.
+      pageCache.set(page, saved?.html === page.html ? saved.htmlFile : undefined);
+    });
     return page;
   }
 
   const staging = makeStagingFolder(config.outDir);
   try {
-    const theme = await stage(log, 'bundle', () => themeBundle(config, staging, useCache), bundleNote);
+    // The search indexes are made in a worker thread, for a large site, while the content is written.
     const inChunks = (p: Page) => willSplit(p.html, p.chunkCuts ?? [], config.lazyContent);
-    const indexes = await stage(log, 'search', () => (pageCache
-      ? cachedSearchIndexes(cacheDir, config.sourceDir, pages, (p) => `${pageCache.keyOf(p.source)}\0${inChunks(p)}`, (ps, counter) => searchIndexes(ps, inChunks, counter))
-      : searchIndexes(pages, inChunks)), (m) => `${plural(new Set(m.values()).size, 'index', 'indexes')}`);
-    await stage(log, 'theme', () => writePages(pages, staging, {
+    const search = searchIndexesBeside({
+      cache: pageCache && { dir: cacheDir, scope: config.sourceDir },
+      pages: pages.map((p) => ({ outPath: p.source.outPath, search: p.source.frontmatter.search, key: pageCache ? `${pageCache.keyOf(p.source)}\0${inChunks(p)}` : '', inChunks: inChunks(p), sections: p.sections })),
+    }, extras.workers === undefined ? BESIDE_MIN_SECTIONS : extras.workers ? 1 : Infinity);
+    search.indexes.catch(() => { /* awaited below; a build stopped before then ignores it */ });
+    if (useCache) {
+      await stage(log, 'cache', () => {
+        for (const k of keep) k();
+        // Pages read back from the page cache, and parts replayed, used no highlighter: their blocks stay in its cache.
+        ctx.saveCaches({ keepUnused: pagesReused > 0 || parts.reused > 0 });
+        return keep.length;
+      }, (n) => `${plural(n, 'page')} rendered now kept in .shale-cache`);
+    }
+    const theme = await stage(log, 'bundle', () => themeBundle(config, staging, useCache), bundleNote);
+    const contents = await stage(log, 'content', () => writeContents(pages, staging, { base: config.base, lazyContent: config.lazyContent }),
+      (c) => `${plural([...c.values()].filter((x) => x.chunkMapUrl).length, 'page')} in chunks`);
+    const indexes = await stage(log, 'search', () => search.indexes,
+      (m) => `${plural(new Set(m.values()).size, 'index', 'indexes')}${search.threaded ? ' (in a worker thread)' : ''}`);
+    await stage(log, 'theme', () => writePages(pages, contents, staging, {
       template: theme.template, base: config.base, indexes,
       logo: existsSync(join(config.sourceDir, 'images', 'logo.png')),
       renderInline: (s) => ctx.md.renderInline(s, footerEnv(ctx)),
-      lazyContent: config.lazyContent,
       wholeIndex: config.inline,
     }), (n) => `${plural(n, 'page')} with ${relative(config.root, config.themeDir) || config.themeDir}`);
     await stage(log, 'write', () => copyStaticFiles(config.sourceDir, staging), (n) => `${plural(n, 'static file')} copied`);

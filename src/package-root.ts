@@ -4,7 +4,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 function findRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
@@ -19,3 +19,12 @@ export const PACKAGE_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 
 /** A path inside the package, e.g. `packagePath('themes', 'default')`. */
 export const packagePath = (...parts: string[]): string => join(PACKAGE_ROOT, ...parts);
+
+/**
+ * A compiled module that runs as a worker thread: `file` beside the module asking (`from`, its
+ * import.meta.url: dist/<folder>/ for the Node API, dist/bundle/ for the CLI), else the one in
+ * dist/<folder>/ (tests run the asking module from src/). Undefined when neither exists.
+ */
+export function workerModule(from: string, folder: string, file: string): URL | undefined {
+  return [new URL(file, from), pathToFileURL(packagePath('dist', folder, file))].find((url) => existsSync(url));
+}

@@ -22,14 +22,15 @@ describe('npm pack', () => {
     const user = tempProject({
       'package.json': JSON.stringify({ name: 'user-docs', private: true, type: 'module' }),
       'source/index.html.md': '---\ntitle: Packed\nlanguage_tabs:\n  - shell\n---\n# Installed From A Tarball\n\n```shell\necho ok\n```\n',
-      // Enough new blocks for the highlighting worker, which runs from its own file in the package.
-      'source/large.html.md': `---\ntitle: Large\n---\n# Many Blocks\n\n${Array.from({ length: 1000 }, (_, i) => `\`\`\`shell\necho ${i}\n\`\`\`\n`).join('\n')}`,
+      // Enough new blocks and sections for the worker threads, which run from their own files in the package.
+      'source/large.html.md': `---\ntitle: Large\n---\n# Many Blocks\n\n${Array.from({ length: 2000 }, (_, i) => `## Step ${i}\n\n${i < 1000 ? `\`\`\`shell\necho ${i}\n\`\`\`` : 'Text.'}\n`).join('\n')}`,
     });
     npm(user, 'install', '--prefer-offline', '--no-save', join(packDir, tarball!));
 
     const out = execFileSync(join(user, 'node_modules', '.bin', 'shale'), ['build'], { cwd: user, encoding: 'utf8' });
     expect(out).toMatch(/built 2 pages/);
     expect(out).toMatch(/, 1000 in a worker thread/);
+    expect(out).toMatch(/search +2 indexes \(in a worker thread\)/);
     // The default theme's bundle ships prebuilt (scripts/prebuild-theme.mjs): a first build skips Vite.
     expect(out).toMatch(/bundle .* from the package \(theme unchanged\)/);
     expect(readFileSync(join(user, 'build', 'index.html'), 'utf8')).toContain('<h1 id="installed-from-a-tarball">Installed From A Tarball</h1>');

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
 import { createTermCounter, FIELD_NAMES, type FieldTerms, type TermCounter, type TermMemo } from '../search/term-counts.js';
-import type { Page } from '../types.js';
+import type { IndexedPage } from '../search/scope.js';
 import { cacheFile, writeAside } from './files.js';
 
 const FILE_FORMAT = 1;
@@ -19,9 +19,9 @@ const TOKEN_FILES = ['search-tokens.js', 'search-varint.js'].map((f) => packageP
  * `build(pages)` when something changed since the last build, else its result from then.
  * `keyOf` is the page cache's key: equal keys, equal sections.
  */
-export function cachedSearchIndexes(
-  dir: string, scope: string, pages: Page[], keyOf: (page: Page) => string,
-  build: (pages: Page[], counter: TermCounter) => Map<string, string>,
+export function cachedSearchIndexes<P extends IndexedPage>(
+  dir: string, scope: string, pages: P[], keyOf: (page: P) => string,
+  build: (pages: P[], counter: TermCounter) => Map<string, string>,
 ): Map<string, string> {
   const t = createHash('sha256').update(`format ${FILE_FORMAT}\0${FIELD_NAMES.join(' ')}\0`);
   for (const f of TOKEN_FILES) t.update(readFileSync(f)).update('\0');

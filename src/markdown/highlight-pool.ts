@@ -11,10 +11,8 @@
 // thread would have made. A page with few new blocks is highlighted on the main thread: starting a
 // worker (its modules, shiki and the grammars) costs more than it saves.
 
-import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { packagePath } from '../package-root.js';
+import { workerModule } from '../package-root.js';
 import { EMBEDDED_PATTERNS, type CodeHighlighter } from './highlight.js';
 
 /** Fewer new blocks than this (in one prefetch) are highlighted on the main thread. */
@@ -24,8 +22,6 @@ export const POOL_MIN_BLOCKS = 1000;
  * reports its own errors as answers, so this only ends a wait on a thread that died silently.
  */
 const STALL_MS = 300_000;
-/** Resolved from the module's own folder: dist/markdown/ (Node API) or dist/bundle/ (the CLI). */
-const WORKER_FILE = 'highlight-worker.js';
 
 /** One block for the worker: id, code, lexer. */
 export type Job = [number, string, string];
@@ -57,7 +53,7 @@ export function withHighlightPool(inner: CodeHighlighter, theme: string, minBloc
     threaded: () => threaded,
     prefetch(blocks) {
       if (!pool && blocks.length >= minBlocks) {
-        const file = workerFile();
+        const file = workerModule(import.meta.url, 'markdown', 'highlight-worker.js');
         if (file) pool = startPool(file, theme);
       }
       pool?.enqueue(blocks);
@@ -83,11 +79,6 @@ interface Pool {
   enqueue(blocks: Array<{ code: string; lexer: string }>): void;
   highlight(code: string, lexer: string): string;
   stop(): void;
-}
-
-function workerFile(): URL | undefined {
-  const candidates = [new URL(WORKER_FILE, import.meta.url), pathToFileURL(packagePath('dist', 'markdown', WORKER_FILE))];
-  return candidates.find((f) => existsSync(f));
 }
 
 function startPool(file: URL, theme: string): Pool {

@@ -24,8 +24,6 @@ export interface WritePagesOptions {
   indexes: Map<string, string>;
   /** Inline Markdown → HTML, for `toc_footers`. */
   renderInline: (markdown: string) => string;
-  /** Content HTML size above which a page loads in chunks (the `lazyContent` option), or false. */
-  lazyContent: number | false;
   /**
    * Keep an index's snippets in the index file (`--inline`: the page embeds that one file, and
    * the worker reads the snippets from the rest of its bytes).
@@ -33,8 +31,34 @@ export interface WritePagesOptions {
   wholeIndex?: boolean;
 }
 
-/** Writes every page and search index into `outDir`; returns the page count. */
-export function writePages(pages: Page[], outDir: string, opts: WritePagesOptions): number {
+/** A page's content as its HTML file holds it: the whole content, or its first chunk and placeholders. */
+export interface PageContent {
+  html: string;
+  /** The page's chunk map, when its content loads in chunks. */
+  chunkMapUrl?: string;
+}
+
+/**
+ * Writes each page's chunk files into `outDir` (a page over `lazyContent` bytes of content HTML,
+ * or false) and returns what stays in each page, by outPath. Needs neither the theme nor the
+ * search indexes: the build does it while they are made.
+ */
+export function writeContents(pages: Page[], outDir: string, opts: { base: string; lazyContent: number | false }): Map<string, PageContent> {
+  const out = new Map<string, PageContent>();
+  for (const page of pages) {
+    const { outPath } = page.source;
+    const tabs = new Set(page.source.frontmatter.language_tabs.map((t) => t.key));
+    const first = page.source.frontmatter.language_tabs[0]?.key;
+    const split = splitContent(page.html, page.chunkCuts ?? [], opts.lazyContent, (tab) => !tabs.has(tab) || tab === first);
+    const content = chunkFiles(split, (file) => assetUrl(outPath, file, opts.base), hash);
+    for (const [file, text] of content.files) writeFile(join(outDir, file), text);
+    out.set(outPath, { html: content.html, chunkMapUrl: content.mapFile && assetUrl(outPath, content.mapFile, opts.base) });
+  }
+  return out;
+}
+
+/** Writes every page (its shell around `contents`) and search index into `outDir`; returns the page count. */
+export function writePages(pages: Page[], contents: Map<string, PageContent>, outDir: string, opts: WritePagesOptions): number {
   const written = new Map<string, string>(); // index text → its file (a site-wide index is shared)
   for (const page of pages) {
     const { outPath } = page.source;
@@ -53,14 +77,9 @@ export function writePages(pages: Page[], outDir: string, opts: WritePagesOption
       }
       searchIndexUrl = assetUrl(outPath, file, opts.base);
     }
-    const tabs = new Set(page.source.frontmatter.language_tabs.map((t) => t.key));
-    const first = page.source.frontmatter.language_tabs[0]?.key;
-    const split = splitContent(page.html, page.chunkCuts ?? [], opts.lazyContent, (tab) => !tabs.has(tab) || tab === first);
-    const content = chunkFiles(split, (file) => assetUrl(outPath, file, opts.base), hash);
-    for (const [file, text] of content.files) writeFile(join(outDir, file), text);
-    const chunkMapUrl = content.mapFile && assetUrl(outPath, content.mapFile, opts.base);
+    const content = contents.get(outPath)!;
     const template = opts.template.split(ROOT_SLOT).join(opts.base === './' ? up || './' : opts.base);
-    const shell = pageShell(page, { template, toRoot: up, logo: opts.logo, renderInline: opts.renderInline, searchIndexUrl, chunkMapUrl });
+    const shell = pageShell(page, { template, toRoot: up, logo: opts.logo, renderInline: opts.renderInline, searchIndexUrl, chunkMapUrl: content.chunkMapUrl });
     // A function replacement: content may contain `$&` and similar patterns.
     writeFile(join(outDir, outPath), shell.replace(CONTENT_SLOT, () => content.html));
   }

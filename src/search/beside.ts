@@ -1,0 +1,51 @@
+// The build's search indexes, made in a worker thread while the main thread cuts and writes the
+// pages' content: on GitHub's reference the index is 1.3–1.6 s and the content 0.7 s, one after
+// the other until now. Only the shell of each page waits for its index (it names the index file).
+// A site with few sections builds its indexes on the main thread: a worker's start costs more.
+
+import { Worker } from 'node:worker_threads';
+import { cachedSearchIndexes } from '../cache/search-cache.js';
+import { workerModule } from '../package-root.js';
+import type { Page, Section } from '../types.js';
+import { searchIndexes } from './scope.js';
+
+/** Fewer sections than this, over all pages, are indexed on the main thread. */
+export const BESIDE_MIN_SECTIONS = 2000;
+
+/** What the indexes are made from, as plain data a worker can be sent. */
+export interface SearchJob {
+  /** The `.shale-cache/` folder and the source folder it is kept for, or none (no cache). */
+  cache?: { dir: string; scope: string };
+  pages: Array<{
+    outPath: string;
+    search: Page['source']['frontmatter']['search'];
+    /** The page's cache key: equal keys, equal sections (with `cache`). */
+    key: string;
+    /** Is the page in chunks (its index then stores snippets)? */
+    inChunks: boolean;
+    sections: Section[];
+  }>;
+}
+
+/** outPath → serialised index; in a worker thread when the job is large (`minSections`) and the worker is compiled. */
+export function searchIndexesBeside(job: SearchJob, minSections = BESIDE_MIN_SECTIONS): { indexes: Promise<Map<string, string>>; threaded: boolean } {
+  const sections = job.pages.reduce((n, p) => n + p.sections.length, 0);
+  const file = sections >= minSections ? workerModule(import.meta.url, 'search', 'index-worker.js') : undefined;
+  if (!file) return { indexes: new Promise((resolve) => resolve(runSearchJob(job))), threaded: false };
+  const indexes = new Promise<Map<string, string>>((resolve, reject) => {
+    const worker = new Worker(file, { workerData: job });
+    worker.once('message', (entries: Array<[string, string]>) => resolve(new Map(entries)));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the search index worker stopped (exit code ${code})`)));
+  });
+  return { indexes, threaded: true };
+}
+
+/** The job itself, on whichever thread runs it. */
+export function runSearchJob(job: SearchJob): Map<string, string> {
+  // Pages as the index code reads them, each with its entry of the job.
+  const pages = job.pages.map((p) => ({ source: { outPath: p.outPath, frontmatter: { search: p.search } }, sections: p.sections, job: p }));
+  const inChunks = (p: (typeof pages)[number]) => p.job.inChunks;
+  if (!job.cache) return searchIndexes(pages, inChunks);
+  return cachedSearchIndexes(job.cache.dir, job.cache.scope, pages, (p) => p.job.key, (ps, counter) => searchIndexes(ps, inChunks, counter));
+}

@@ -1,0 +1,40 @@
+// The search indexes made in a worker thread while the pages are written (src/search/beside.ts):
+// the same indexes as on the main thread, cache included, and a small site stays on the main
+// thread. The worker runs the compiled file (dist/search/index-worker.js, `npm run compile`).
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packagePath } from '../../src/package-root.js';
+import { runSearchJob, searchIndexesBeside, type SearchJob } from '../../src/search/beside.js';
+
+const section = (id: string, text: string) => ({ id, title: id, parents: [], text, code: `get_${id}()` });
+const job = (cache?: SearchJob['cache']): SearchJob => ({
+  cache,
+  pages: [
+    { outPath: 'index.html', search: true, key: 'a', inChunks: false, sections: [section('orders', 'List every order.'), section('refunds', 'Give the money back.')] },
+    { outPath: 'guide/index.html', search: 'site', key: 'b', inChunks: false, sections: [section('intro', 'Start here.')] },
+    { outPath: 'big.html', search: true, key: 'c', inChunks: true, sections: [section('errors', 'What can go wrong.')] },
+  ],
+});
+
+describe.skipIf(!existsSync(packagePath('dist', 'search', 'index-worker.js')))('search indexes beside the pages', () => {
+  it('makes in a worker the indexes the main thread makes, and keeps the cache as it would', async () => {
+    const expected = runSearchJob(job());
+    const beside = searchIndexesBeside(job(), 1);
+    expect(beside.threaded).toBe(true);
+    expect(await beside.indexes).toEqual(expected);
+    expect(expected.get('guide/index.html')).toContain('"pages"'); // the site-wide index, with its pages
+    expect(expected.get('big.html')).toContain('snippetsAt');
+
+    const dir = mkdtempSync(join(tmpdir(), 'shale-beside-'));
+    expect(await searchIndexesBeside(job({ dir, scope: '/src' }), 1).indexes).toEqual(expected);
+    expect(readdirSync(dir).filter((f) => f.startsWith('search-')).length).toBe(2); // the indexes and the term counts
+  });
+
+  it('stays on the main thread for a site with fewer sections than the threshold', async () => {
+    const beside = searchIndexesBeside(job(), 5);
+    expect(beside.threaded).toBe(false);
+    expect(await beside.indexes).toEqual(runSearchJob(job()));
+  });
+});
