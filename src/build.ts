@@ -21,7 +21,7 @@ import { copyStaticFiles } from './output/static-files.js';
 import { copyThemeFiles, writeContents, writePages } from './output/pages.js';
 import { buildRenderContext } from './render/build-context.js';
 import { renderPage, type RenderContext } from './render/page.js';
-import { BESIDE_MIN_SECTIONS, searchIndexesBeside } from './search/beside.js';
+import { BESIDE_MIN_SECTIONS, searchIndexesBeside, searchJob } from './search/beside.js';
 import type { Diagnostic, Page, Source } from './types.js';
 import { bundleTheme } from './vite/theme-bundle.js';
 
@@ -97,7 +97,8 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
   /**
    * A page of several files through its part records (src/cache/part-store.ts): after an edit in
    * one include, only that include is rendered again, and what depends on it. A one-file page has
-   * no part to keep apart from its edit: rendered whole. Either way the page goes into the page cache.
+   * no part to keep apart from its edit: rendered whole. Either way, what the page leaves in the
+   * caches is written in the `cache` stage (`keep`).
    */
   async function renderParts(source: Source, stats: PartStats): Promise<Page> {
     if (!pageCache || source.parts.length < 2) {
@@ -118,14 +119,14 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
   }
 
   const staging = makeStagingFolder(config.outDir);
+  let stopSearch = () => {};
   try {
-    // The search indexes are made in a worker thread, for a large site, while the content is written.
+    // The search indexes are made in a worker thread, for a large site, while the caches are kept and the content written.
     const inChunks = (p: Page) => willSplit(p.html, p.chunkCuts ?? [], config.lazyContent);
-    const search = searchIndexesBeside({
-      cache: pageCache && { dir: cacheDir, scope: config.sourceDir },
-      pages: pages.map((p) => ({ outPath: p.source.outPath, search: p.source.frontmatter.search, key: pageCache ? `${pageCache.keyOf(p.source)}\0${inChunks(p)}` : '', inChunks: inChunks(p), sections: p.sections })),
-    }, extras.workers === undefined ? BESIDE_MIN_SECTIONS : extras.workers ? 1 : Infinity);
-    search.indexes.catch(() => { /* awaited below; a build stopped before then ignores it */ });
+    const keyOf = (p: Page) => `${pageCache!.keyOf(p.source)}\0${inChunks(p)}`;
+    const search = searchIndexesBeside(searchJob(pages, inChunks, pageCache && { dir: cacheDir, scope: config.sourceDir, keyOf }),
+      extras.workers === undefined ? BESIDE_MIN_SECTIONS : extras.workers ? 1 : Infinity);
+    stopSearch = search.stop;
     if (useCache) {
       await stage(log, 'cache', () => {
         for (const k of keep) k();
@@ -153,6 +154,7 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
     await deliverSignals();
     publishStagingFolder(staging, config.outDir, inputs ? { inputs, files: listFiles(staging) } : {});
   } catch (err) {
+    stopSearch();
     discardStagingFolder(staging);
     throw err;
   }

@@ -1,7 +1,8 @@
-// The build's search indexes, made in a worker thread while the main thread cuts and writes the
-// pages' content: on GitHub's reference the index is 1.3–1.6 s and the content 0.7 s, one after
-// the other until now. Only the shell of each page waits for its index (it names the index file).
-// A site with few sections builds its indexes on the main thread: a worker's start costs more.
+// The build's search indexes, made in a worker thread while the main thread keeps the render's
+// caches and cuts and writes the pages' content: on GitHub's reference the index is 1.3–1.6 s, the
+// caches 0.7 s and the content 0.7 s, one after the other until now. Only the shell of each page
+// waits for its index (it names the index file). A site with few sections builds its indexes on
+// the main thread: a worker's start costs more.
 
 import { Worker } from 'node:worker_threads';
 import { cachedSearchIndexes } from '../cache/search-cache.js';
@@ -27,18 +28,37 @@ export interface SearchJob {
   }>;
 }
 
-/** outPath → serialised index; in a worker thread when the job is large (`minSections`) and the worker is compiled. */
-export function searchIndexesBeside(job: SearchJob, minSections = BESIDE_MIN_SECTIONS): { indexes: Promise<Map<string, string>>; threaded: boolean } {
+/** The job for `pages`; with `cache`, each page's cache key (`keyOf`: equal keys, equal sections). */
+export function searchJob(pages: Page[], inChunks: (page: Page) => boolean, cache?: { dir: string; scope: string; keyOf: (page: Page) => string }): SearchJob {
+  return {
+    cache: cache && { dir: cache.dir, scope: cache.scope },
+    pages: pages.map((p) => ({ outPath: p.source.outPath, search: p.source.frontmatter.search, key: cache ? cache.keyOf(p) : '', inChunks: inChunks(p), sections: p.sections })),
+  };
+}
+
+export interface SearchBeside {
+  /** outPath → serialised index, for the pages that have search on. */
+  indexes: Promise<Map<string, string>>;
+  /** Is a worker thread making them? */
+  threaded: boolean;
+  /** Stops the worker (a build that failed before it needs the indexes). */
+  stop(): void;
+}
+
+/** The job, in a worker thread when it is large (`minSections`) and the worker is compiled, else here and now. */
+export function searchIndexesBeside(job: SearchJob, minSections = BESIDE_MIN_SECTIONS): SearchBeside {
   const sections = job.pages.reduce((n, p) => n + p.sections.length, 0);
   const file = sections >= minSections ? workerModule(import.meta.url, 'search', 'index-worker.js') : undefined;
-  if (!file) return { indexes: new Promise((resolve) => resolve(runSearchJob(job))), threaded: false };
+  if (!file) return { indexes: new Promise((resolve) => resolve(runSearchJob(job))), threaded: false, stop() {} };
+  const worker = new Worker(file, { workerData: job });
   const indexes = new Promise<Map<string, string>>((resolve, reject) => {
-    const worker = new Worker(file, { workerData: job });
     worker.once('message', (entries: Array<[string, string]>) => resolve(new Map(entries)));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the search index worker stopped (exit code ${code})`)));
   });
-  return { indexes, threaded: true };
+  // Awaited by the build; a build that stops first must not wait on it, nor see it fail.
+  indexes.catch(() => {});
+  return { indexes, threaded: true, stop: () => void worker.terminate() };
 }
 
 /** The job itself, on whichever thread runs it. */
