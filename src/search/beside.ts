@@ -4,9 +4,9 @@
 // waits for its index (it names the index file). A site with few sections builds its indexes on
 // the main thread: a worker's start costs more.
 
-import { Worker } from 'node:worker_threads';
 import { cachedSearchIndexes } from '../cache/search-cache.js';
 import { workerModule } from '../package-root.js';
+import { workerJob } from '../worker-job.js';
 import type { Page, Section } from '../types.js';
 import { searchIndexes } from './scope.js';
 
@@ -50,15 +50,10 @@ export function searchIndexesBeside(job: SearchJob, minSections = BESIDE_MIN_SEC
   const sections = job.pages.reduce((n, p) => n + p.sections.length, 0);
   const file = sections >= minSections ? workerModule(import.meta.url, 'search', 'index-worker.js') : undefined;
   if (!file) return { indexes: new Promise((resolve) => resolve(runSearchJob(job))), threaded: false, stop() {} };
-  const worker = new Worker(file, { workerData: job });
-  const indexes = new Promise<Map<string, string>>((resolve, reject) => {
-    worker.once('message', (entries: Array<[string, string]>) => resolve(new Map(entries)));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the search index worker stopped (exit code ${code})`)));
-  });
-  // Awaited by the build; a build that stops first must not wait on it, nor see it fail.
-  indexes.catch(() => {});
-  return { indexes, threaded: true, stop: () => void worker.terminate() };
+  const { result, stop } = workerJob<Array<[string, string]>>(file, job);
+  const indexes = result.then((entries) => new Map(entries));
+  indexes.catch(() => {}); // awaited by the build, unless it failed first
+  return { indexes, threaded: true, stop };
 }
 
 /** The job itself, on whichever thread runs it. */

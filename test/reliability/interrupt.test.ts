@@ -4,7 +4,7 @@
 // (dist/ beside links to themes/ and node_modules/), so a stale dist/ cannot fool them, and
 // interrupt it once its staging folder exists: SIGINT, SIGTERM and SIGKILL.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -85,8 +85,10 @@ describe('an interrupted build', () => {
     const { root, old } = await projectWithOldBuild();
     const child = shale(['build', '--root', root, '--quiet']);
     const done = finished(child);
-    // Wait until Vite has started writing into the staging folder.
-    await waitFor(() => leftovers(root).some((d) => existsSync(join(root, d, 'assets'))), 60_000);
+    // Wait until the build has made its staging folder: from then on it writes into it (the pages'
+    // content from a worker thread, from the start) until the swap, a window the build's worker
+    // threads have made shorter than waiting for its assets folder could rely on.
+    await waitFor(() => leftovers(root).length > 0, 60_000);
     child.kill('SIGKILL');
     expect((await done).signal).toBe('SIGKILL');
     expect(treeHashes(join(root, 'build'))).toEqual(old);
