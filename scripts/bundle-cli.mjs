@@ -13,13 +13,11 @@ const EXTERNAL = [/^node:/, /^vite(\/|$)/, /^@shikijs\/(langs|themes)(\/|$)/, /^
 
 rmSync(OUT, { recursive: true, force: true });
 const bundle = await rolldown({
-  // The worker threads (src/markdown/highlight-pool.ts, src/search/beside.ts, src/output/content-beside.ts)
-  // start from files beside the bundle.
+  // The worker threads (src/markdown/highlight-pool.ts, src/search/beside.ts) start from files beside the bundle.
   input: {
     cli: new URL('../dist/cli.js', import.meta.url).pathname,
     'highlight-worker': new URL('../dist/markdown/highlight-worker.js', import.meta.url).pathname,
     'index-worker': new URL('../dist/search/index-worker.js', import.meta.url).pathname,
-    'content-worker': new URL('../dist/output/content-worker.js', import.meta.url).pathname,
   },
   platform: 'node',
   external: EXTERNAL,

@@ -18,8 +18,7 @@ import { checkOutputFolder, deliverSignals, discardStagingFolder, makeStagingFol
 import { willSplit } from './output/chunks.js';
 import { inputsDigest, isUpToDate, listFiles } from './output/up-to-date.js';
 import { copyStaticFiles } from './output/static-files.js';
-import { BESIDE_MIN_BYTES, writeContentsBeside } from './output/content-beside.js';
-import { contentPage, copyThemeFiles, writePages } from './output/pages.js';
+import { copyThemeFiles, writeContents, writePages } from './output/pages.js';
 import { buildRenderContext } from './render/build-context.js';
 import { renderPage, type RenderContext } from './render/page.js';
 import { BESIDE_MIN_SECTIONS, searchIndexesBeside, searchJob } from './search/beside.js';
@@ -120,15 +119,14 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
   }
 
   const staging = makeStagingFolder(config.outDir);
-  const stops: Array<() => void> = [];
+  let stopSearch = () => {};
   try {
-    // For a large site, the search indexes and the pages' content are made in worker threads while the caches are kept.
-    const inChunks = (p: { html: string; chunkCuts?: number[] }) => willSplit(p.html, p.chunkCuts ?? [], config.lazyContent);
+    // The search indexes are made in a worker thread, for a large site, while the caches are kept and the content written.
+    const inChunks = (p: Page) => willSplit(p.html, p.chunkCuts ?? [], config.lazyContent);
     const keyOf = (p: Page) => `${pageCache!.keyOf(p.source)}\0${inChunks(p)}`;
-    const threshold = (min: number) => (extras.workers === undefined ? min : extras.workers ? 1 : Infinity);
-    const search = searchIndexesBeside(searchJob(pages, inChunks, pageCache && { dir: cacheDir, scope: config.sourceDir, keyOf }), threshold(BESIDE_MIN_SECTIONS));
-    const content = writeContentsBeside({ outDir: staging, base: config.base, lazyContent: config.lazyContent, pages: pages.map(contentPage) }, inChunks, threshold(BESIDE_MIN_BYTES));
-    stops.push(search.stop, content.stop);
+    const search = searchIndexesBeside(searchJob(pages, inChunks, pageCache && { dir: cacheDir, scope: config.sourceDir, keyOf }),
+      extras.workers === undefined ? BESIDE_MIN_SECTIONS : extras.workers ? 1 : Infinity);
+    stopSearch = search.stop;
     if (useCache) {
       await stage(log, 'cache', () => {
         for (const k of keep) k();
@@ -138,8 +136,8 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
       }, (n) => `${plural(n, 'page')} rendered now kept in .shale-cache`);
     }
     const theme = await stage(log, 'bundle', () => themeBundle(config, staging, useCache), bundleNote);
-    const contents = await stage(log, 'content', () => content.contents,
-      (c) => `${plural([...c.values()].filter((x) => x.chunkMapUrl).length, 'page')} in chunks${content.threaded ? ' (in a worker thread)' : ''}`);
+    const contents = await stage(log, 'content', () => writeContents(pages, staging, { base: config.base, lazyContent: config.lazyContent }),
+      (c) => `${plural([...c.values()].filter((x) => x.chunkMapUrl).length, 'page')} in chunks`);
     const indexes = await stage(log, 'search', () => search.indexes,
       (m) => `${plural(new Set(m.values()).size, 'index', 'indexes')}${search.threaded ? ' (in a worker thread)' : ''}`);
     await stage(log, 'theme', () => writePages(pages, contents, staging, {
@@ -156,7 +154,7 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
     await deliverSignals();
     publishStagingFolder(staging, config.outDir, inputs ? { inputs, files: listFiles(staging) } : {});
   } catch (err) {
-    for (const stop of stops) stop();
+    stopSearch();
     discardStagingFolder(staging);
     throw err;
   }

@@ -1,5 +1,5 @@
-// One job in a worker thread: started with its data, it posts one result and ends. Used for the
-// build's steps that can run beside the main thread (src/search/beside.ts, src/output/content-beside.ts).
+// One job in a worker thread: started with its data, it posts one result and ends (the build's
+// search indexes: src/search/beside.ts).
 
 import { Worker } from 'node:worker_threads';
 

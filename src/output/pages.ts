@@ -38,27 +38,18 @@ export interface PageContent {
   chunkMapUrl?: string;
 }
 
-/** What a page's content is cut from: where the page goes, its tabs (first shown), its HTML and where it may be cut. */
-export interface ContentPage {
-  outPath: string;
-  tabs: string[];
-  html: string;
-  chunkCuts: number[];
-}
-
-export function contentPage(page: Page): ContentPage {
-  return { outPath: page.source.outPath, tabs: page.source.frontmatter.language_tabs.map((t) => t.key), html: page.html, chunkCuts: page.chunkCuts ?? [] };
-}
-
 /**
  * Writes each page's chunk files into `outDir` (a page over `lazyContent` bytes of content HTML,
  * or false) and returns what stays in each page, by outPath. Needs neither the theme nor the
- * search indexes: the build does it while they are made (src/output/content-beside.ts).
+ * search indexes: the build does it while they are made.
  */
-export function writeContents(pages: ContentPage[], outDir: string, opts: { base: string; lazyContent: number | false }): Map<string, PageContent> {
+export function writeContents(pages: Page[], outDir: string, opts: { base: string; lazyContent: number | false }): Map<string, PageContent> {
   const out = new Map<string, PageContent>();
-  for (const { outPath, tabs, html, chunkCuts } of pages) {
-    const split = splitContent(html, chunkCuts, opts.lazyContent, (tab) => !tabs.includes(tab) || tab === tabs[0]);
+  for (const page of pages) {
+    const { outPath } = page.source;
+    const tabs = new Set(page.source.frontmatter.language_tabs.map((t) => t.key));
+    const first = page.source.frontmatter.language_tabs[0]?.key;
+    const split = splitContent(page.html, page.chunkCuts ?? [], opts.lazyContent, (tab) => !tabs.has(tab) || tab === first);
     const content = chunkFiles(split, (file) => assetUrl(outPath, file, opts.base), hash);
     for (const [file, text] of content.files) writeFile(join(outDir, file), text);
     out.set(outPath, { html: content.html, chunkMapUrl: content.mapFile && assetUrl(outPath, content.mapFile, opts.base) });

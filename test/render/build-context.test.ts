@@ -1,9 +1,9 @@
 // Worker threads in a build: a page highlighted in a worker (src/render/build-context.ts), its
-// search index and its chunks made in others (src/search/beside.ts, src/output/content-beside.ts),
-// is byte for byte the page made on the main thread — fences the forecast sees, fences inside a list and a quote that it misses, repeated
+// search index made in another (src/search/beside.ts), is byte for byte the page made on the main
+// thread — fences the forecast sees, fences inside a list and a quote that it misses, repeated
 // blocks — and the cache in front sends the worker only the blocks it does not hold. Needs the
 // compiled workers (`npm run compile`).
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
@@ -26,15 +26,9 @@ async function run(root: string, extras: { cache?: false; workers: boolean }) {
   rmSync(join(root, 'build'), { recursive: true, force: true });
   const lines: string[] = [];
   const log: Logger = { info: (l) => lines.push(l), warn: () => {} };
-  // lazyContent 1: the page goes in chunks, which the content worker writes.
-  await build({ root, lazyContent: 1 }, log, extras);
+  await build({ root }, log, extras);
   const line = (name: string) => lines.find((l) => l.trimStart().startsWith(name)) ?? '';
-  const assets = readdirSync(join(root, 'build/assets')).filter((f) => f.startsWith('chunk')).sort();
-  return {
-    render: line('render'), search: line('search'), content: line('content'),
-    html: readFileSync(join(root, 'build/index.html'), 'utf8'),
-    chunks: assets.map((f) => [f, readFileSync(join(root, 'build/assets', f), 'utf8')]),
-  };
+  return { render: line('render'), search: line('search'), html: readFileSync(join(root, 'build/index.html'), 'utf8') };
 }
 
 describe.skipIf(!existsSync(packagePath('dist', 'markdown', 'highlight-worker.js')))('highlighting in a worker thread', () => {
@@ -45,13 +39,10 @@ describe.skipIf(!existsSync(packagePath('dist', 'markdown', 'highlight-worker.js
     expect(main.render).not.toMatch(/worker/);
     // Eight fences (one shell block twice, one language shiki lacks): every one answered by the worker.
     expect(worker.render).toMatch(/, 8 in a worker thread/);
-    // The search index and the chunks too are made in workers (src/search/beside.ts, src/output/content-beside.ts).
+    // The search index too is made in a worker (src/search/beside.ts): the page names the same index file.
     expect(worker.search).toMatch(/in a worker thread/);
-    expect(worker.content).toMatch(/1 page in chunks \(in a worker thread\)/);
-    expect(main.search + main.content).not.toMatch(/worker/);
+    expect(main.search).not.toMatch(/worker/);
     expect(worker.html).toBe(main.html);
-    expect(worker.chunks.length).toBeGreaterThan(1);
-    expect(worker.chunks).toEqual(main.chunks);
     expect(main.html).toContain('<span class="'); // highlighted, not plain
   });
 
