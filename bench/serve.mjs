@@ -12,8 +12,9 @@ export async function serveStatic(dir) {
     if (!file.startsWith(dir + sep) && file !== dir) { res.writeHead(403).end(); return; }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) { res.writeHead(404).end(); return; }
-    // As a real static host does: gzip, and hashed assets cached for good.
-    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding']));
+    // As a real static host does: gzip for text (not for shale's packs, gzip already), and hashed
+    // assets cached for good.
+    const gzip = extname(file) in TYPES && /\bgzip\b/.test(String(req.headers['accept-encoding']));
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -136,7 +136,7 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
       }, (n) => `${plural(n, 'page')} rendered now kept in .shale-cache`);
     }
     const theme = await stage(log, 'bundle', () => themeBundle(config, staging, useCache), bundleNote);
-    const contents = await stage(log, 'content', () => writeContents(pages, staging, { base: config.base, lazyContent: config.lazyContent }),
+    const contents = await stage(log, 'content', () => writeContents(pages, staging, { base: config.base, lazyContent: config.lazyContent, cacheDir: useCache ? cacheDir : undefined }),
       (c) => `${plural([...c.values()].filter((x) => x.chunkMapUrl).length, 'page')} in chunks`);
     const indexes = await stage(log, 'search', () => search.indexes,
       (m) => `${plural(new Set(m.values()).size, 'index', 'indexes')}${search.threaded ? ' (in a worker thread)' : ''}`);

@@ -1,8 +1,10 @@
 // Test helpers: throwaway project folders written from a map of path → text.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { decodeCopies } from '../themes/default/client/pack-decode.js';
 
 export function tempProject(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(join(tmpdir(), 'shale-test-'));
@@ -33,5 +35,17 @@ export function rawGet(port: number, path: string): Promise<{ status: number; bo
     });
     req.on('error', reject);
     req.end();
+  });
+}
+
+/**
+ * The HTML of every chunk of a built page in chunks, in page order, as the page decodes them from
+ * their packs (`pageFile`: the page's HTML file; pack URLs are relative to its folder).
+ */
+export function chunksOf(pageFile: string): string[] {
+  const packs = new Map<string, Uint8Array>();
+  return [...readFileSync(pageFile, 'utf8').matchAll(/<div class="shale-chunk" data-pack="([^"]+)" data-range="(\d+)-(\d+)"/g)].map(([, url, start, end]) => {
+    if (!packs.has(url)) packs.set(url, decodeCopies(gunzipSync(readFileSync(join(dirname(pageFile), url)))));
+    return Buffer.from(packs.get(url)!.subarray(Number(start), Number(end))).toString('utf8');
   });
 }

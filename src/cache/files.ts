@@ -14,7 +14,7 @@ export function cacheFile(dir: string, prefix: string, key: string, ext = ''): s
  * Writes `text` beside `file` and renames it into place, so a build stopped half-way never leaves
  * half a file. A cache that cannot be written only costs time: failures return false, never throw.
  */
-export function writeAside(file: string, text: string): boolean {
+export function writeAside(file: string, text: string | Uint8Array): boolean {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });

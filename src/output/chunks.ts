@@ -1,11 +1,13 @@
 // Large pages in chunks: a page whose content HTML is over `lazyContent` bytes keeps only its
-// first chunk in index.html; each later chunk becomes a file the page fetches as the reader
-// nears it, and a placeholder of about its height holds its place. A chunk starts at a heading
+// first chunk in index.html; the later chunks go into a few pack files (src/output/pack.ts) the
+// page fetches as the reader nears one of their chunks, and a placeholder of about its height
+// holds each chunk's place. A chunk starts at a heading
 // marked by src/markdown/chunk-cuts.ts and holds whole sections, at least CHUNK_BYTES of them
 // (or `lazyContent`, when smaller). The DOM of a loaded chunk is the one the unsplit page has.
 
 import { escapeHtml } from '../markdown/highlight.js';
 import { estimateHeight } from './chunk-height.js';
+import { encodePack, packGroups } from './pack.js';
 
 /** Long enough that a reader rarely waits on a fetch, short enough to parse within a frame or two. */
 export const CHUNK_BYTES = 200_000;
@@ -121,30 +123,38 @@ export interface ChunkFiles {
 }
 
 /**
- * Names each chunk by its content hash and makes its placeholder and the page's id map; `url`
- * turns a site-relative file into the URL the page uses for it (relative, or under the base).
+ * Puts the chunks in content packs (src/output/pack.ts), each named by its bytes' hash, and makes
+ * each chunk's placeholder and the page's id map; `url` turns a site-relative file into the URL
+ * the page uses for it (relative, or under the base). `pack` makes a pack's bytes from its HTML
+ * (a cache can stand in front of encodePack).
  */
-export function chunkFiles(split: SplitContent, url: (file: string) => string, hash: (bytes: Buffer) => string): ChunkFiles {
+export function chunkFiles(split: SplitContent, url: (file: string) => string, hash: (bytes: Buffer) => string,
+  pack: (html: Buffer) => Buffer = encodePack): ChunkFiles {
   const files = new Map<string, Buffer>();
   if (!split.chunks.length) return { html: split.html, files };
-  const urls: string[] = [];
+  const texts = split.chunks.map((chunk) => Buffer.from(chunk.html));
   const ids: Record<string, number> = {};
   let html = split.html;
-  split.chunks.forEach((chunk, i) => {
-    // The charset line lets a reader without JavaScript open the file from the placeholder's link.
-    const text = Buffer.from(`<meta charset="utf-8">\n${chunk.html}`);
-    const file = `assets/chunk-${hash(text).slice(0, 8)}.html`;
-    files.set(file, text);
-    urls.push(url(file));
-    const src = escapeHtml(urls[i]);
-    for (const id of chunk.ids) ids[id] ??= i;
-    html += `<div class="shale-chunk" data-src="${src}" data-first="${escapeHtml(chunk.first)}" data-previous-level="${chunk.previousLevel}" style="height:${chunk.height}px"><a href="${src}">${chunk.title}</a></div>\n`;
-  });
-  const map = Buffer.from(JSON.stringify({ version: CHUNK_MAP_VERSION, chunks: urls, ids }));
+  for (const group of packGroups(texts.map((t) => t.length))) {
+    const bytes = pack(Buffer.concat(group.map((i) => texts[i])));
+    const file = `assets/pack-${hash(bytes).slice(0, 8)}.bin`;
+    files.set(file, bytes);
+    const src = escapeHtml(url(file));
+    let start = 0;
+    for (const i of group) {
+      const chunk = split.chunks[i];
+      const range = `${start}-${(start += texts[i].length)}`;
+      for (const id of chunk.ids) ids[id] ??= i;
+      // The title links to the chunk's first heading: a click there loads the chunk and lands on it.
+      const title = chunk.first ? `<a href="#${escapeHtml(chunk.first)}">${chunk.title}</a>` : chunk.title;
+      html += `<div class="shale-chunk" data-pack="${src}" data-range="${range}" data-first="${escapeHtml(chunk.first)}" data-previous-level="${chunk.previousLevel}" style="height:${chunk.height}px">${title}</div>\n`;
+    }
+  }
+  const map = Buffer.from(JSON.stringify({ version: CHUNK_MAP_VERSION, ids }));
   const mapFile = `assets/chunk-map-${hash(map).slice(0, 8)}.json`;
   files.set(mapFile, map);
   return { html, mapFile, files };
 }
 
-/** Format of the chunk map the page reads (themes/default/client/chunks.ts). */
-export const CHUNK_MAP_VERSION = 1;
+/** Format of the chunk map and placeholders the page reads (themes/default/client/chunks.ts). */
+export const CHUNK_MAP_VERSION = 2;

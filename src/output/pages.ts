@@ -5,6 +5,7 @@
 
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { openPackCache } from '../cache/pack-cache.js';
 import { hash } from '../cache/theme-cache.js';
 import { chunkFiles, splitContent } from './chunks.js';
 import { splitSearchIndex } from '../search/index.js';
@@ -39,21 +40,23 @@ export interface PageContent {
 }
 
 /**
- * Writes each page's chunk files into `outDir` (a page over `lazyContent` bytes of content HTML,
- * or false) and returns what stays in each page, by outPath. Needs neither the theme nor the
+ * Writes each page's chunk packs into `outDir` (a page over `lazyContent` bytes of content HTML,
+ * or false; packs kept in `cacheDir` when given) and returns what stays in each page, by outPath. Needs neither the theme nor the
  * search indexes: the build does it while they are made.
  */
-export function writeContents(pages: Page[], outDir: string, opts: { base: string; lazyContent: number | false }): Map<string, PageContent> {
+export function writeContents(pages: Page[], outDir: string, opts: { base: string; lazyContent: number | false; cacheDir?: string }): Map<string, PageContent> {
   const out = new Map<string, PageContent>();
+  const packs = opts.cacheDir === undefined ? undefined : openPackCache(opts.cacheDir);
   for (const page of pages) {
     const { outPath } = page.source;
     const tabs = new Set(page.source.frontmatter.language_tabs.map((t) => t.key));
     const first = page.source.frontmatter.language_tabs[0]?.key;
     const split = splitContent(page.html, page.chunkCuts ?? [], opts.lazyContent, (tab) => !tabs.has(tab) || tab === first);
-    const content = chunkFiles(split, (file) => assetUrl(outPath, file, opts.base), hash);
+    const content = chunkFiles(split, (file) => assetUrl(outPath, file, opts.base), hash, packs?.pack);
     for (const [file, text] of content.files) writeFile(join(outDir, file), text);
     out.set(outPath, { html: content.html, chunkMapUrl: content.mapFile && assetUrl(outPath, content.mapFile, opts.base) });
   }
+  packs?.save();
   return out;
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import type { Logger } from '../../src/log.js';
-import { tempProject } from '../helpers.js';
+import { chunksOf, tempProject } from '../helpers.js';
 
 const FILES = {
   'source/index.html.md': '---\ntitle: Parts\nlanguage_tabs:\n  - shell\n  - ruby\nincludes:\n  - orders\n  - refunds\n  - errors\n---\n# Intro\n\nSee [the guide][guide].\n\n[guide]: https://example.com/guide\n',
@@ -29,9 +29,9 @@ async function run(root: string, options: { cache?: false } = {}) {
     render: lines.find((l) => l.trimStart().startsWith('render')) ?? '',
     html: readFileSync(join(root, 'build/index.html'), 'utf8'),
     index: readFileSync(join(root, 'build/assets', assets.find((f) => f.startsWith('search-index-'))!), 'utf8'),
-    // Named by their content's hash: the same names, the same chunks.
-    chunks: assets.filter((f) => f.startsWith('chunk-')),
-    text: assets.filter((f) => f.startsWith('chunk-')).map((f) => readFileSync(join(root, 'build/assets', f), 'utf8')).join(''),
+    chunks: chunksOf(join(root, 'build/index.html')),
+    // Packs and the id map, named by their content's hash: the same names, the same bytes.
+    files: assets.filter((f) => /^(chunk|pack)-/.test(f)),
   };
 }
 
@@ -49,6 +49,7 @@ async function expectAsWithoutCache(site: Awaited<ReturnType<typeof run>>, root:
   expect(site.index).toBe(expected.index);
   expect(site.chunks.length).toBeGreaterThan(1);
   expect(site.chunks).toEqual(expected.chunks);
+  expect(site.files).toEqual(expected.files);
 }
 
 const edit = (root: string, file: string, from: string, to: string) => {
@@ -71,7 +72,7 @@ describe('the part store', () => {
     const second = await run(root);
     expect(second.render).toMatch(new RegExp(`, ${again} of 4 files rendered again`));
     await expectAsWithoutCache(second, root);
-    expect(second.html + second.text).toContain(shows);
+    expect(second.html + second.chunks.join('')).toContain(shows);
   });
 
   it('keeps one copy of the page\'s HTML: the page cache links the parts\' file', async () => {
@@ -86,7 +87,7 @@ describe('the part store', () => {
     const again = await run(root);
     expect(again.render).toMatch(/1 page unchanged/);
     expect(again.html).toBe(site.html);
-    expect(again.text).toBe(site.text);
+    expect(again.chunks).toEqual(site.chunks);
   });
 
   it('ignores a damaged store and renders every file', async () => {

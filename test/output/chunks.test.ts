@@ -3,6 +3,7 @@
 import * as cheerio from 'cheerio';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { createMarkdown } from '../../src/markdown/create.js';
@@ -10,8 +11,10 @@ import { createEnv } from '../../src/markdown/env.js';
 import { escapeHtml } from '../../src/markdown/highlight.js';
 import { renderInRanges } from '../../src/markdown/render-ranges.js';
 import { CHUNK_MAP_VERSION, chunkFiles, splitContent } from '../../src/output/chunks.js';
+import { PACK_BYTES } from '../../src/output/pack.js';
+import { decodeCopies } from '../../themes/default/client/pack-decode.js';
 import { estimateHeight } from '../../src/output/chunk-height.js';
-import { tempProject } from '../helpers.js';
+import { chunksOf, tempProject } from '../helpers.js';
 
 function render(markdown: string) {
   const env = createEnv({ tabs: [], idScheme: 'slate', highlight: escapeHtml, knowsLanguage: () => true });
@@ -80,22 +83,36 @@ describe('splitting content', () => {
 });
 
 describe('chunk files', () => {
-  it('names chunks by content, links each placeholder, and maps every id to its chunk', () => {
+  it('packs the chunks, gives each placeholder its range, and maps every id to its chunk', () => {
     const { html, cuts } = render('Intro.\n\n# One "quoted"\n\nA.\n\n# Two\n\n<p id="two-x">B.</p>\n');
     const split = splitContent(html, cuts, 1, all);
-    const files = chunkFiles(split, (file) => `../${file}`, (text) => `h${text.length}xxxxxxxx`);
+    const files = chunkFiles(split, (file) => `../${file}`, (bytes) => String(bytes.length).padStart(8, '0'));
     expect(files.html.startsWith('<p>Intro.</p>\n<div class="shale-chunk"')).toBe(true);
-    const srcs = [...files.html.matchAll(/data-src="([^"]*)"/g)].map((m) => m[1]);
-    expect(srcs).toHaveLength(2);
+    const holders = [...files.html.matchAll(/data-pack="([^"]*)" data-range="(\d+)-(\d+)"/g)];
+    expect(holders).toHaveLength(2);
+    // Two small chunks share one pack, named by its bytes, one after the other.
+    expect(holders[0][1]).toBe(holders[1][1]);
+    expect(holders[0][3]).toBe(holders[1][2]);
+    const pack = files.files.get(holders[0][1].replace('../', ''))!;
+    expect(holders[0][1]).toBe(`../assets/pack-${String(pack.length).padStart(8, '0')}.bin`);
+    const decoded = Buffer.from(decodeCopies(gunzipSync(pack))).toString('utf8');
+    expect(decoded.slice(0, Number(holders[0][3]))).toBe(split.chunks[0].html);
+    expect(decoded.slice(Number(holders[1][2]), Number(holders[1][3]))).toBe(split.chunks[1].html);
     expect(files.html).toContain('data-first="one-quot-quoted-quot"');
-    expect(files.html).toContain('>One &quot;quoted&quot;</a>');
-    for (const src of srcs) {
-      const text = String(files.files.get(src.replace('../', ''))!);
-      expect(text.startsWith('<meta charset="utf-8">\n<h1')).toBe(true);
-      expect(files.html).toContain(`<a href="${src}">`);
-    }
+    // The title links to the chunk's first heading (a click loads the chunk and lands there).
+    expect(files.html).toContain('<a href="#one-quot-quoted-quot">One &quot;quoted&quot;</a>');
     const map = JSON.parse(String(files.files.get(files.mapFile!)!));
-    expect(map).toEqual({ version: CHUNK_MAP_VERSION, chunks: srcs, ids: { 'one-quot-quoted-quot': 0, two: 1, 'two-x': 1 } });
+    expect(map).toEqual({ version: CHUNK_MAP_VERSION, ids: { 'one-quot-quoted-quot': 0, two: 1, 'two-x': 1 } });
+  });
+
+  it('starts a new pack once one holds PACK_BYTES', () => {
+    const sections = Array.from({ length: 4 }, (_, i) => `# S${i}\n\n${'word '.repeat(PACK_BYTES / 8)}\n`).join('\n');
+    const { html, cuts } = render(sections);
+    const files = chunkFiles(splitContent(html, cuts, 1, all), (file) => file, (bytes) => `${bytes.length}`.padEnd(8, 'x'));
+    const packs = [...files.html.matchAll(/data-pack="([^"]*)"/g)].map((m) => m[1]);
+    expect(packs).toHaveLength(3);
+    // Chunks of ~PACK_BYTES / 2: two to a pack.
+    expect(new Set(packs).size).toBe(2);
   });
 
   it('writes nothing extra for a page that is not split', () => {
@@ -123,7 +140,7 @@ describe('a build with lazyContent', () => {
     'source/guide/index.html.md': '---\ntitle: Guide\n---\n\n# Start\n\nA.\n\n# Next\n\nB.\n',
   };
 
-  it('writes the start of each page, a placeholder per later chunk, the chunk files and the id map', async () => {
+  it('writes the start of each page, a placeholder per later chunk, the packs and the id map', async () => {
     const root = tempProject(files);
     const { pages } = await build({ root, quiet: true, lazyContent: 1 }, quiet, { cache: false });
     expect(pages.every((p) => !p.html.includes('\u0000'))).toBe(true);
@@ -133,15 +150,18 @@ describe('a build with lazyContent', () => {
     expect(holders.map((_, d) => d.attribs['data-first']).get()).toEqual(['two', 'three']);
     const map = JSON.parse(readFileSync(join(root, 'build', $('body').attr('data-chunk-map')!), 'utf8'));
     expect(map.ids).toEqual({ two: 0, three: 1 });
-    const chunk = cheerio.load(readFileSync(join(root, 'build', map.chunks[0]), 'utf8'));
+    const chunks = chunksOf(join(root, 'build', 'index.html'));
+    const chunk = cheerio.load(chunks[0]);
     expect(chunk('h1#two').text()).toBe('Two');
     expect(chunk('a[href="#one"]').length).toBe(1);
+    expect(cheerio.load(chunks[1])('h1#three').text()).toBe('Three');
 
     // A page one folder down reaches the same assets folder.
     const guide = cheerio.load(readFileSync(join(root, 'build', 'guide', 'index.html'), 'utf8'));
-    const src = guide('.shale-chunk').attr('data-src')!;
-    expect(src).toMatch(/^\.\.\/assets\/chunk-[\w-]{8}\.html$/);
+    const src = guide('.shale-chunk').attr('data-pack')!;
+    expect(src).toMatch(/^\.\.\/assets\/pack-[\w-]{8}\.bin$/);
     expect(existsSync(join(root, 'build', 'guide', src))).toBe(true);
+    expect(chunksOf(join(root, 'build', 'guide', 'index.html'))).toEqual(['<h1 id="next">Next</h1>\n<p>B.</p>\n']);
   });
 
   it('cuts at the right places when the page is made of several files', async () => {
@@ -153,8 +173,8 @@ describe('a build with lazyContent', () => {
     await build({ root, quiet: true, lazyContent: 1 }, quiet, { cache: false });
     const $ = cheerio.load(readFileSync(join(root, 'build', 'index.html'), 'utf8'));
     expect($('.content .shale-chunk').map((_, d) => d.attribs['data-first']).get()).toEqual(['alpha', 'alpha-more', 'beta']);
-    for (const src of $('.content .shale-chunk').map((_, d) => d.attribs['data-src']).get()) {
-      expect(readFileSync(join(root, 'build', src), 'utf8')).toMatch(/^<meta charset="utf-8">\n<h[12] id="[^"]+">[^<]+<\/h[12]>\n<p>Text|^<meta charset="utf-8">\n<h2 id="alpha-more">Alpha more<\/h2>\n<p>More a\.<\/p>\n$/);
+    for (const chunk of chunksOf(join(root, 'build', 'index.html'))) {
+      expect(chunk).toMatch(/^<h[12] id="[^"]+">[^<]+<\/h[12]>\n<p>Text|^<h2 id="alpha-more">Alpha more<\/h2>\n<p>More a\.<\/p>\n$/);
     }
   });
 
@@ -167,7 +187,7 @@ describe('a build with lazyContent', () => {
       expect(html).not.toContain('<div class="shale-chunk"');
       expect(html).not.toMatch(/<body[^>]* data-chunk-map=/);
       const assets = join(root, 'build', 'assets');
-      expect(existsSync(assets) ? readdirSync(assets).filter((f) => /^chunk-.*\.(html|json)$/.test(f)) : []).toEqual([]);
+      expect(existsSync(assets) ? readdirSync(assets).filter((f) => /^(chunk|pack)-/.test(f)) : []).toEqual([]);
     }
   });
 });

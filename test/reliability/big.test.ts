@@ -2,11 +2,11 @@
 // search on. Kept in a file of its own because it is the slowest reliability test (~15 s alone
 // on two cores, ~1.3 GB of memory). The 50 MB page has search off: the search index of 50 MB of
 // prose takes another ~20 s today (reported to the search work); the 5 MB page covers search.
-import { openSync, readFileSync, readSync, closeSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { tempProject } from '../helpers.js';
+import { chunksOf, tempProject } from '../helpers.js';
 
 const PARA = 'Lorem ipsum dolor sit amet, **consectetur** adipiscing elit, sed `eiusmod` tempor [incididunt](#section-0) ut labore. '.repeat(6) + '\n\n';
 
@@ -25,26 +25,16 @@ function bigPage(title: string, mb: number, search: boolean): { text: string; se
   return { text: parts.join(''), sections: i };
 }
 
-/** The last `n` bytes of a file, without reading all of it into a string. */
-function tail(file: string, n: number): string {
-  const size = statSync(file).size;
-  const buf = Buffer.alloc(Math.min(n, size));
-  const fd = openSync(file, 'r');
-  readSync(fd, buf, 0, buf.length, size - buf.length);
-  closeSync(fd);
-  return buf.toString('utf8');
-}
-
-/** A built page in chunks: its own size, its chunks' (through the chunk map) and the last chunk's file. */
+/** A built page in chunks: its own size, its chunks' (decoded from their packs) and the last chunk's HTML. */
 function chunked(root: string, page: string) {
   const html = readFileSync(join(root, 'build', page), 'utf8');
-  const map = JSON.parse(readFileSync(join(root, 'build', /data-chunk-map="([^"]+)"/.exec(html)![1]), 'utf8')) as { chunks: string[]; ids: Record<string, number> };
-  const files = map.chunks.map((c) => join(root, 'build', c));
+  const map = JSON.parse(readFileSync(join(root, 'build', /data-chunk-map="([^"]+)"/.exec(html)![1]), 'utf8')) as { ids: Record<string, number> };
+  const chunks = chunksOf(join(root, 'build', page));
   return {
     pageBytes: Buffer.byteLength(html),
-    totalBytes: files.reduce((n, f) => n + statSync(f).size, Buffer.byteLength(html)),
-    lastChunk: files[files.length - 1],
-    chunks: files.length,
+    totalBytes: chunks.reduce((n, c) => n + Buffer.byteLength(c), Buffer.byteLength(html)),
+    lastChunk: chunks[chunks.length - 1],
+    chunks: chunks.length,
     chunkOf: (id: string) => map.ids[id],
   };
 }
@@ -67,8 +57,8 @@ describe('large pages', () => {
     // The page holds its TOC (14,000 entries here) and its first chunk, a small share of the whole.
     expect(index.pageBytes).toBeLessThan(index.totalBytes / 10);
     expect(index.totalBytes).toBeGreaterThan(50 * 1024 * 1024);
-    expect(tail(index.lastChunk, 4096)).toMatch(/<h2 id="the-end">The End<\/h2>\n<p>LAST-WORDS<\/p>/);
+    expect(index.lastChunk.slice(-4096)).toMatch(/<h2 id="the-end">The End<\/h2>\n<p>LAST-WORDS<\/p>/);
     expect(index.chunkOf('the-end')).toBe(index.chunks - 1);
-    expect(tail(chunked(root, 'five.html').lastChunk, 4096)).toContain('LAST-WORDS');
+    expect(chunked(root, 'five.html').lastChunk.slice(-4096)).toContain('LAST-WORDS');
   });
 });

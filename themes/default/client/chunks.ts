@@ -1,21 +1,20 @@
-// Lazy content: a large page ships only its start; the rest of its content waits in files
-// ("chunks"), each held in the page by a placeholder of about its height (the contract is in
-// src/output/chunks.ts). This module, imported by main.ts only on such a page, loads a chunk
+// Lazy content: a large page ships only its start; the rest of its content waits in pieces
+// ("chunks", stored a few to a pack file: src/output/pack.ts), each held in the page by a
+// placeholder of about its height (the contract is in src/output/chunks.ts). This module, imported by main.ts only on such a page, loads a chunk
 // when the reader nears it or asks for something inside it (a hash, a link, a search result),
 // and inserts it as the page would have had it: enhanced first, then put in place in slices so
 // no frame is long, keeping the reader's place, and announced with `shale:content`.
 
 import { hashId, idOfHash, landOn } from './anchors';
 import { addCopyButtons } from './copy';
+import { fetchPack } from './pack-decode.js';
 import { addPermalinks } from './permalinks';
 import { keepingPlace } from './place';
 import { fixSemantics } from './semantics';
 
 interface ChunkMap {
   version: number;
-  /** Chunk URLs, in page order: each is the data-src of one placeholder. */
-  chunks: string[];
-  /** Every element id inside a chunk → its index in `chunks`. */
+  /** Every element id inside a chunk → the chunk's index (its placeholder's, in page order). */
   ids: Record<string, number>;
 }
 
@@ -42,6 +41,8 @@ let placeholders: HTMLElement[] = [];
 /** What inserting one element costs (ms, layout included): a guess, then learnt from each slice. */
 let msPerElement = 0.05;
 const loads = new Map<HTMLElement, Promise<void>>();
+/** Pack URL → its decoded bytes, kept while a placeholder of one of its chunks is in the page. */
+const packs = new Map<string, Promise<Uint8Array>>();
 let mapUrl = '';
 let inserting: Promise<void> = Promise.resolve();
 let map: Promise<ChunkMap | undefined> | undefined;
@@ -49,9 +50,26 @@ let lowerIds: Map<string, string> | undefined;
 
 const frame = (): Promise<unknown> => new Promise((r) => requestAnimationFrame(r));
 
+/** The HTML of `placeholder`'s chunk: its range of its pack's bytes. */
+async function chunkHtml(placeholder: HTMLElement): Promise<string> {
+  const url = placeholder.dataset.pack ?? '';
+  let pack = packs.get(url);
+  if (!pack) {
+    packs.set(url, (pack = fetchPack(url)));
+    pack.catch(() => packs.delete(url));
+  }
+  const [start, end] = (placeholder.dataset.range ?? '').split('-').map(Number);
+  return new TextDecoder().decode((await pack).subarray(start, end));
+}
+
+/** Lets a pack go once every chunk of it is in the page. */
+function release(url: string): void {
+  if (!placeholders.some((p) => p.isConnected && p.dataset.pack === url)) packs.delete(url);
+}
+
 /**
  * The chunk's nodes, ready to insert: parsed a few pieces per frame (an inert document's
- * parser takes its input in parts), the charset line dropped, the page's enhancements applied.
+ * parser takes its input in parts), the page's enhancements applied.
  */
 async function prepare(html: string, placeholder: HTMLElement): Promise<Node[]> {
   const doc = document.implementation.createHTMLDocument('');
@@ -68,7 +86,6 @@ async function prepare(html: string, placeholder: HTMLElement): Promise<Node[]> 
   }
   doc.close();
   const body = doc.body;
-  if (body.firstElementChild?.tagName === 'META') body.firstElementChild.remove();
   fixSemantics(body, Number(placeholder.dataset.previousLevel) || 0);
   addPermalinks(body);
   addCopyButtons(body);
@@ -107,21 +124,17 @@ function load(placeholder: HTMLElement): Promise<void> {
   let loading = loads.get(placeholder);
   if (!loading && placeholder.isConnected) {
     placeholder.setAttribute('aria-busy', 'true');
-    loading = fetch(placeholder.dataset.src ?? '')
-      .then((response) => {
-        if (!response.ok) throw new Error(String(response.status));
-        return response.text();
-      })
+    loading = chunkHtml(placeholder)
       .then((html) => prepare(html, placeholder))
       // One chunk goes in at a time: slices of two in one frame would make it long.
       .then((nodes) => {
         const done = inserting.then(() => insert(placeholder, nodes));
         inserting = done.catch(() => undefined);
-        return done;
+        return done.then(() => release(placeholder.dataset.pack ?? ''));
       })
       .catch(() => {
-        // Quietly: the placeholder and its link stay (the link opens the chunk), and the next
-        // approach tries again. The browser already reports the failed request in its console.
+        // Quietly: the placeholder stays, and the next approach (or a click on its title) tries
+        // again. The browser already reports the failed request in its console.
         placeholder.removeAttribute('aria-busy');
         loads.delete(placeholder);
       });
@@ -158,8 +171,7 @@ export async function reveal(id: string): Promise<Element | null> {
     exact = lowerIds.get(id.toLowerCase());
   }
   if (exact === undefined) return null;
-  const src = value.chunks[value.ids[exact]];
-  const placeholder = placeholders.find((p) => p.dataset.src === src);
+  const placeholder = placeholders[value.ids[exact]];
   if (placeholder) await load(placeholder);
   return document.getElementById(exact);
 }

@@ -1,0 +1,55 @@
+// The content packs kept in .shale-cache/packs/ (src/cache/pack-cache.ts): read back instead of
+// encoded again, never trusted when damaged, and pruned to what the last build used.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { openPackCache } from '../../src/cache/pack-cache.js';
+import { encodePack } from '../../src/output/pack.js';
+import { tempProject } from '../helpers.js';
+
+const one = Buffer.from('<h1 id="one">One</h1>\n'.repeat(200));
+const two = Buffer.from('<h1 id="two">Two</h1>\n'.repeat(300));
+
+describe('the pack cache', () => {
+  it('keeps packs for the next build and gives them back from disk', () => {
+    const dir = join(tempProject({}), '.shale-cache');
+    const first = openPackCache(dir);
+    expect(first.pack(one).equals(encodePack(one))).toBe(true);
+    first.save();
+    const [entry] = readdirSync(join(dir, 'packs'));
+    // Put another valid pack of the same length in its place: the next build serves the file as it is.
+    const stand = Buffer.concat([Buffer.alloc(4), Buffer.alloc(one.length, 'x')]);
+    stand.writeUInt32LE(one.length);
+    writeFileSync(join(dir, 'packs', entry), gzipSync(stand));
+    expect(openPackCache(dir).pack(one).equals(gzipSync(stand))).toBe(true);
+  });
+
+  it('encodes again when an entry is damaged', () => {
+    const dir = join(tempProject({}), '.shale-cache');
+    const first = openPackCache(dir);
+    first.pack(one);
+    first.save();
+    const file = join(dir, 'packs', readdirSync(join(dir, 'packs'))[0]);
+    writeFileSync(file, readFileSync(file).subarray(0, 20));
+    const again = openPackCache(dir);
+    expect(again.pack(one).equals(encodePack(one))).toBe(true);
+    again.save();
+    expect(readFileSync(file).equals(encodePack(one))).toBe(true);
+  });
+
+  it('removes the entries the last build did not use', () => {
+    const dir = join(tempProject({}), '.shale-cache');
+    const first = openPackCache(dir);
+    first.pack(one);
+    first.pack(two);
+    first.save();
+    expect(readdirSync(join(dir, 'packs'))).toHaveLength(2);
+    const second = openPackCache(dir);
+    second.pack(two);
+    second.save();
+    const left = readdirSync(join(dir, 'packs'));
+    expect(left).toHaveLength(1);
+    expect(readFileSync(join(dir, 'packs', left[0])).equals(encodePack(two))).toBe(true);
+  });
+});
