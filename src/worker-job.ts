@@ -9,9 +9,17 @@ export interface WorkerJob<T> {
   stop(): void;
 }
 
+/**
+ * The process's Node options for a worker thread, less those a worker refuses: a host started as
+ * `node --input-type=module -e …` would otherwise see the worker fail with ERR_INPUT_TYPE_NOT_ALLOWED.
+ */
+export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
+  return execArgv.filter((arg, i) => !arg.startsWith('--input-type') && execArgv[i - 1] !== '--input-type');
+}
+
 /** Runs the compiled module `file` with `data` as its workerData; its one message is the result. */
 export function workerJob<T>(file: URL, data: unknown): WorkerJob<T> {
-  const worker = new Worker(file, { workerData: data });
+  const worker = new Worker(file, { workerData: data, execArgv: workerExecArgv() });
   const result = new Promise<T>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);

@@ -13,6 +13,7 @@
 
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { workerModule } from '../package-root.js';
+import { workerExecArgv } from '../worker-job.js';
 import { EMBEDDED_PATTERNS, type CodeHighlighter } from './highlight.js';
 
 /** Fewer new blocks than this (in one prefetch) are highlighted on the main thread. */
@@ -84,7 +85,7 @@ interface Pool {
 function startPool(file: URL, theme: string): Pool {
   const { port1: port, port2 } = new MessageChannel();
   const signals = new Int32Array(new SharedArrayBuffer(8));
-  const worker = new Worker(file, { workerData: { theme, port: port2, signals } satisfies PoolData, transferList: [port2] });
+  const worker = new Worker(file, { workerData: { theme, port: port2, signals } satisfies PoolData, transferList: [port2], execArgv: workerExecArgv() });
   // The build waits on answers, never on the thread: it must not keep the process alive.
   worker.unref();
   worker.on('error', () => { /* seen as a stall or an error answer where it matters */ });
