@@ -1,9 +1,10 @@
 // Lazy content: a large page ships only its start; the rest of its content waits in pieces
 // ("chunks", stored a few to a pack file: src/output/pack.ts), each held in the page by a
-// placeholder of about its height (the contract is in src/output/chunks.ts). This module, imported by main.ts only on such a page, loads a chunk
-// when the reader nears it or asks for something inside it (a hash, a link, a search result),
-// and inserts it as the page would have had it: enhanced first, then put in place in slices so
-// no frame is long, keeping the reader's place, and announced with `shale:content`.
+// placeholder of about its height (the contract is in src/output/chunks.ts). This module,
+// imported by main.ts only on such a page, loads a chunk when the reader nears it or asks for
+// something inside it (a hash, a link, a search result), and inserts it as the page would have
+// had it: enhanced first, then put in place in slices so no frame is long, keeping the reader's
+// place, and announced with `shale:content`.
 
 import { hashId, idOfHash, landOn } from './anchors';
 import { addCopyButtons } from './copy';
