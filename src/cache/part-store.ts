@@ -1,16 +1,24 @@
 // The build's part records (part-cache.ts) kept between builds, for pages made of several files.
 // The page cache (page-cache.ts) keys a whole page: one edited include misses it, and the page
 // would be parsed again. With these records, only the edited part is rendered, and a later part
-// only when what it read of the page before it changed; the others are replayed. One file per
-// page (records as JSON, their HTML beside them), written aside and renamed; a file that cannot be
-// read, or was written by other code or for other settings (`stamp`), is ignored.
+// only when what it read of the page before it changed; the others are replayed.
+//
+// Files, per page (`<base>` from the page's name): `<base>.json` lists the page's settings, its
+// parts' lexers and, per part, the file of its records; `<base>-<hash>.json` holds one part's
+// records (their HTML as lengths) and `<base>-<hash>.html` the parts' HTML in page order. Record
+// and HTML files are named by their content, so they never change once written: an edit writes
+// only its own part's records (not all 25 MB of GitHub's), the page's HTML and the small index,
+// which is renamed into place last. A file that cannot be read, or was written by other code or
+// for other settings (`stamp`), makes the whole store be ignored.
 
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { createPartCache, type PartCache, type PartCacheState, type PartStats, type Recorded } from './part-cache.js';
 import { cacheFile, writeAside } from './files.js';
 
 /** Bump when the file layout below (or part-cache.ts's Recorded) changes. */
-const FILE_FORMAT = 2;
+const FILE_FORMAT = 3;
 
 export interface PartStore {
   cache: PartCache;
@@ -21,52 +29,93 @@ export interface PartStore {
   save(): { html: string; htmlFile: string } | undefined;
 }
 
+interface Index {
+  format: number;
+  stamp: string;
+  settings: string;
+  lexers: StoredState['lexers'];
+  /** Per part, in page order: its key and the name of its records' file. */
+  parts: Array<[string, string]>;
+  html: string;
+}
+
 /**
  * `scope` and `outPath` name the page's file; `stamp` is what its records also depend on and the
  * cache does not check itself: shale's code and the libraries' versions, the page's frontmatter
  * (the code theme among it) and the build's options (PageCache.stampOf).
  */
 export function openPartStore(dir: string, scope: string, outPath: string, stamp: string, stats?: PartStats): PartStore {
-  const file = cacheFile(dir, 'parts', `${scope}\0${outPath}`);
-  const cache = createPartCache(stats, read(file, stamp));
+  const base = cacheFile(dir, 'parts', `${scope}\0${outPath}`);
+  const restored = read(base, stamp);
+  const cache = createPartCache(stats, restored?.state);
+  const named = (name: string) => `${base}-${name}`;
   return {
     cache,
     save() {
       const state = cache.state();
       if (!state) return undefined;
-      // The parts' HTML as one file beside the records (each record keeps its length): the page's
-      // whole HTML read as one string, not parsed out of JSON escapes (≈ 1 s on GitHub's reference).
+      const parts: Array<[string, string]> = [];
       const html: string[] = [];
-      const data = toData(state, (r) => {
-        html.push(r.html);
-        return r.html.length;
-      });
+      for (const [key, records] of state.parts) {
+        const kept = restored?.files.get(key);
+        let name = kept && kept.records.length === records.length && records.every((r, i) => r === kept.records[i]) ? kept.name : undefined;
+        if (!name) {
+          const text = JSON.stringify(records.map(toData));
+          name = createHash('sha1').update(text).update('\0').update(records.map((r) => r.html).join('')).digest('base64url').slice(0, 16);
+          if (!writeAside(`${named(name)}.json`, text)) return undefined;
+        }
+        parts.push([key, name]);
+        for (const r of records) html.push(r.html);
+      }
+      // Named by the records it joins, which are named by their content.
+      const htmlName = createHash('sha1').update(parts.map((p) => p[1]).join('\0')).digest('base64url').slice(0, 16);
       const text = html.join('');
-      // The HTML first: the records that name its length are what make the entry count.
-      if (!writeAside(`${file}.html`, text)) return undefined;
-      writeAside(`${file}.json`, JSON.stringify({ format: FILE_FORMAT, stamp, htmlLength: text.length, state: data }));
-      return { html: text, htmlFile: `${file}.html` };
+      if (!writeAside(`${named(htmlName)}.html`, text)) return undefined;
+      const index: Index = {
+        format: FILE_FORMAT, stamp, settings: state.settings, parts, html: htmlName,
+        lexers: [...state.lexers].map(([key, l]) => [key, { markdown: l.markdown, found: [...l.found] }]),
+      };
+      if (!writeAside(`${base}.json`, JSON.stringify(index))) return undefined;
+      removeUnlisted(base, new Set([...parts.map((p) => `${p[1]}.json`), `${htmlName}.html`]));
+      // The page's HTML as format 2 kept it, beside the index: 45 MB for GitHub's reference.
+      rmSync(`${base}.html`, { force: true });
+      return { html: text, htmlFile: `${named(htmlName)}.html` };
     },
   };
 }
 
-function read(file: string, stamp: string): PartCacheState | undefined {
-  let text: string;
-  let html: string;
+/** The state kept for the page, and which file each part's records came from (to not write it again). */
+function read(base: string, stamp: string): { state: PartCacheState; files: Map<string, { name: string; records: Recorded[] }> } | undefined {
   try {
-    text = readFileSync(`${file}.json`, 'utf8');
-    html = readFileSync(`${file}.html`, 'utf8');
-  } catch {
-    return undefined; // none yet
-  }
-  try {
-    const data = JSON.parse(text) as { format?: number; stamp?: string; htmlLength?: number; state?: StoredState };
-    if (data.format !== FILE_FORMAT || data.stamp !== stamp || data.htmlLength !== html.length || !data.state) return undefined;
+    const index = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as Index;
+    if (index.format !== FILE_FORMAT || index.stamp !== stamp || typeof index.settings !== 'string') return undefined;
+    const html = readFileSync(`${base}-${index.html}.html`, 'utf8');
     let at = 0;
-    const state = fromData(data.state, (length) => html.slice(at, (at += length)));
-    return at === html.length ? state : undefined;
+    const slice = (length: number) => html.slice(at, (at += length));
+    const files = new Map<string, { name: string; records: Recorded[] }>();
+    const parts = new Map<string, Recorded[]>();
+    for (const [key, name] of index.parts) {
+      const records = (JSON.parse(readFileSync(`${base}-${name}.json`, 'utf8')) as StoredRecord[]).map((r) => fromData(r, slice));
+      files.set(key, { name, records });
+      parts.set(key, records);
+    }
+    if (at !== html.length) return undefined;
+    const lexers = new Map(index.lexers.map(([key, l]) => [key, { markdown: l.markdown, found: new Set(l.found) }]));
+    return { state: { settings: index.settings, parts, lexers }, files };
   } catch {
-    return undefined; // torn or foreign: render afresh
+    return undefined; // none yet, torn or foreign: render afresh
+  }
+}
+
+/** Removes the page's record and HTML files that `keep` (names after `<base>-`) does not list. */
+function removeUnlisted(base: string, keep: Set<string>): void {
+  const prefix = `${basename(base)}-`;
+  try {
+    for (const f of readdirSync(dirname(base))) {
+      if (f.startsWith(prefix) && !keep.has(f.slice(prefix.length)) && !f.endsWith('.tmp')) rmSync(join(dirname(base), f), { force: true });
+    }
+  } catch {
+    // Left behind: only disk space.
   }
 }
 
@@ -82,8 +131,6 @@ type StoredRecord = Omit<Recorded, 'html' | 'ids' | 'history' | 'unknown' | 'ref
   refs: { reads: Entries<Recorded['refs']['reads']>; writes: Entries<Recorded['refs']['writes']> };
 };
 interface StoredState {
-  settings: string;
-  parts: Array<[string, StoredRecord[]]>;
   lexers: Array<[string, { markdown: string; found: string[] }]>;
 }
 
@@ -95,34 +142,25 @@ function map<K, V>(entries: Array<[K, V | null]>): Map<K, V> {
   return new Map(entries.map(([k, v]) => [k, (v ?? undefined) as V]));
 }
 
-function toData(state: PartCacheState, html: (r: Recorded) => number): StoredState {
+function toData(r: Recorded): StoredRecord {
   return {
-    settings: state.settings,
-    parts: [...state.parts].map(([key, records]) => [key, records.map((r) => ({
-      ...r,
-      html: html(r),
-      ids: { reads: entries(r.ids.reads), writes: r.ids.writes },
-      history: { reads: entries(r.history.reads), writes: r.history.writes },
-      unknown: { reads: entries(r.unknown.reads), added: r.unknown.added },
-      refs: { reads: entries(r.refs.reads), writes: entries(r.refs.writes) },
-    }))]),
-    lexers: [...state.lexers].map(([key, l]) => [key, { markdown: l.markdown, found: [...l.found] }]),
+    ...r,
+    html: r.html.length,
+    ids: { reads: entries(r.ids.reads), writes: r.ids.writes },
+    history: { reads: entries(r.history.reads), writes: r.history.writes },
+    unknown: { reads: entries(r.unknown.reads), added: r.unknown.added },
+    refs: { reads: entries(r.refs.reads), writes: entries(r.refs.writes) },
   };
 }
 
-/** toData's inverse; throws on data of another shape. */
-function fromData(data: StoredState, html: (length: number) => string): PartCacheState {
-  if (typeof data.settings !== 'string') throw new Error('no settings');
+/** toData's inverse (`html` cuts the record's HTML from the page's); throws on data of another shape. */
+function fromData(r: StoredRecord, html: (length: number) => string): Recorded {
   return {
-    settings: data.settings,
-    parts: new Map(data.parts.map(([key, records]) => [key, records.map((r): Recorded => ({
-      ...r,
-      html: html(r.html),
-      ids: { reads: map(r.ids.reads), writes: r.ids.writes },
-      history: { reads: map(r.history.reads), writes: r.history.writes },
-      unknown: { reads: map(r.unknown.reads), added: r.unknown.added },
-      refs: { reads: map(r.refs.reads), writes: map(r.refs.writes) },
-    }))])),
-    lexers: new Map(data.lexers.map(([key, l]) => [key, { markdown: l.markdown, found: new Set(l.found) }])),
+    ...r,
+    html: html(r.html),
+    ids: { reads: map(r.ids.reads), writes: r.ids.writes },
+    history: { reads: map(r.history.reads), writes: r.history.writes },
+    unknown: { reads: map(r.unknown.reads), added: r.unknown.added },
+    refs: { reads: map(r.refs.reads), writes: map(r.refs.writes) },
   };
 }

@@ -90,6 +90,22 @@ describe('the part store', () => {
     expect(again.chunks).toEqual(site.chunks);
   });
 
+  it('writes only the edited include\'s records again, and removes the ones it replaced', async () => {
+    const root = tempProject(FILES);
+    await run(root);
+    const cache = join(root, '.shale-cache');
+    const records = () => new Map(readdirSync(cache).filter((f) => /^parts-.+-.+\.json$/.test(f)).map((f) => [f, statSync(join(cache, f)).mtimeMs]));
+    const before = records();
+    expect(before.size).toBe(4);
+    edit(root, '_refunds.md', 'Give money back.', 'Give the money back.');
+    await new Promise((r) => setTimeout(r, 20));
+    await run(root);
+    const after = records();
+    const kept = [...after].filter(([f, t]) => before.get(f) === t);
+    expect(kept).toHaveLength(3);
+    expect(after.size).toBe(4);
+  });
+
   it('ignores a damaged store and renders every file', async () => {
     const root = tempProject(FILES);
     await run(root);
