@@ -3,18 +3,21 @@
 // (the highlighter's version included), so a page whose key is unchanged is read back instead of
 // parsed again: on a large reference, parsing the Markdown is most of a warm rebuild.
 // One entry per page (so the cache never outgrows one build), written aside and renamed; an entry
-// that cannot be read, or was made from other input or other code, is ignored.
+// that cannot be read, or was made from other input or other code, is ignored. An entry is three
+// files: the page's HTML, its sections' text and code one after the other, and the rest as JSON
+// (the sections' text and code as lengths: GitHub's 22 MB of them made the JSON 24 MB, 0.15 s to
+// write and 0.1 s to read, against 2.5 MB, 0.05 s and 0.015 s).
 
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page, Source } from '../types.js';
+import type { Page, Section, Source } from '../types.js';
 import { cacheFile, linkAside, writeAside } from './files.js';
 
 /** Bump when the entry layout below changes. */
-const ENTRY_FORMAT = 1;
+const ENTRY_FORMAT = 2;
 
 /** What the renderer sees besides the source. */
 export interface PageCacheOptions {
@@ -35,7 +38,10 @@ export interface PageCache {
   set(page: Page, htmlFile?: string): void;
 }
 
-type Stored = Omit<Page, 'source' | 'html'> & { htmlLength: number };
+type StoredSection = Omit<Section, 'text' | 'code'> & { text: number; code: number };
+type Stored = Omit<Page, 'source' | 'html' | 'sections'> & { htmlLength: number; sections: StoredSection[]; textLength: number };
+/** An entry read back: the page but its source and HTML. */
+type Entry = Omit<Page, 'source' | 'html'> & { htmlLength: number };
 
 /** `scope` tells apart the source folders that share one cache folder. */
 export function openPageCache(dir: string, scope: string, opts: PageCacheOptions): PageCache {
@@ -52,14 +58,19 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
     return key;
   };
   const base = (source: Source) => cacheFile(dir, 'page', `${scope}\0${source.outPath}`);
-  const entry = (source: Source): Stored | undefined => {
+  const entry = (source: Source): Entry | undefined => {
     try {
       // The key comes first in the entry: a page whose input changed is told from the file's first
       // bytes, without reading or parsing the rest (24 MB, 0.13 s on GitHub's reference).
       const file = `${base(source)}.json`;
       const prefix = `{"format":${ENTRY_FORMAT},"key":${JSON.stringify(keyOf(source))},`;
       if (!startsWith(file, prefix)) return undefined;
-      return (JSON.parse(readFileSync(file, 'utf8')) as { page?: Stored }).page;
+      const { textLength, sections, ...rest } = (JSON.parse(readFileSync(file, 'utf8')) as { page: Stored }).page;
+      const text = readFileSync(`${base(source)}.txt`, 'utf8');
+      if (text.length !== textLength) return undefined;
+      let at = 0;
+      const cut = (length: number) => text.slice(at, (at += length));
+      return { ...rest, sections: sections.map((s) => ({ ...s, text: cut(s.text), code: cut(s.code) })) };
     } catch {
       return undefined; // missing, unreadable or corrupt: render afresh
     }
@@ -93,11 +104,17 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
     },
     set(page, htmlFile) {
       const file = base(page.source);
-      const { source: _, html, ...rest } = page;
-      const stored: Stored = { ...rest, htmlLength: html.length };
-      // The HTML first: the record that names its length is what makes the entry count.
-      const wrote = (htmlFile !== undefined && linkAside(htmlFile, `${file}.html`)) || writeAside(`${file}.html`, html);
-      if (wrote) writeAside(`${file}.json`, JSON.stringify({ format: ENTRY_FORMAT, key: keyOf(page.source), page: stored }));
+      const { source: _, html, sections, ...rest } = page;
+      const texts: string[] = [];
+      const stored = sections.map((s): StoredSection => {
+        texts.push(s.text, s.code);
+        return { ...s, text: s.text.length, code: s.code.length };
+      });
+      const text = texts.join('');
+      // The HTML and text first: the record that names their lengths is what makes the entry count.
+      const wrote = ((htmlFile !== undefined && linkAside(htmlFile, `${file}.html`)) || writeAside(`${file}.html`, html)) && writeAside(`${file}.txt`, text);
+      const entry: Stored = { ...rest, htmlLength: html.length, sections: stored, textLength: text.length };
+      if (wrote) writeAside(`${file}.json`, JSON.stringify({ format: ENTRY_FORMAT, key: keyOf(page.source), page: entry }));
     },
   };
 }
@@ -113,7 +130,7 @@ function startsWith(file: string, prefix: string): boolean {
   }
 }
 
-function withoutLength(stored: Stored): Omit<Page, 'source' | 'html'> {
+function withoutLength(stored: Entry): Omit<Page, 'source' | 'html'> {
   const { htmlLength: _, ...rest } = stored;
   return rest;
 }

@@ -64,7 +64,7 @@ describe('the page cache', () => {
     expect(nesting.html).not.toBe(slate.html);
   });
 
-  it('ignores a damaged entry: a torn HTML file or a corrupt record', async () => {
+  it('ignores a damaged entry: a torn HTML file, a corrupt record or cut text', async () => {
     const root = project();
     const first = await run(root);
     const [html] = cacheFiles(root, '.html');
@@ -77,6 +77,12 @@ describe('the page cache', () => {
     const corrupt = await run(root);
     expect(corrupt.render).not.toMatch(/unchanged/);
     expect(corrupt.html).toBe(first.html);
+    // The sections' text and code, cut short: the search index would lose words.
+    const [text] = cacheFiles(root, '.txt');
+    writeFileSync(join(root, '.shale-cache', text), 'Alpha');
+    const short = await run(root);
+    expect(short.render).not.toMatch(/unchanged/);
+    expect(short.index).toBe(first.index);
   });
 
   it('keeps the highlighted blocks of pages it did not render', async () => {

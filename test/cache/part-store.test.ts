@@ -94,7 +94,7 @@ describe('the part store', () => {
     const root = tempProject(FILES);
     await run(root);
     const cache = join(root, '.shale-cache');
-    const records = () => new Map(readdirSync(cache).filter((f) => /^parts-.+-.+\.json$/.test(f)).map((f) => [f, statSync(join(cache, f)).mtimeMs]));
+    const records = () => new Map(readdirSync(cache).filter((f) => /^parts-[\w-]{16}-[\w-]{16}\.json$/.test(f)).map((f) => [f, statSync(join(cache, f)).mtimeMs]));
     const before = records();
     expect(before.size).toBe(4);
     edit(root, '_refunds.md', 'Give money back.', 'Give the money back.');
