@@ -1,9 +1,9 @@
 // Large pages in chunks: a page whose content HTML is over `lazyContent` bytes keeps only its
 // first chunk in index.html; the later chunks go into a few pack files (src/output/pack.ts) the
 // page fetches as the reader nears one of their chunks, and a placeholder of about its height
-// holds each chunk's place. A chunk starts at a heading
-// marked by src/markdown/chunk-cuts.ts and holds whole sections, at least CHUNK_BYTES of them
-// (or `lazyContent`, when smaller). The DOM of a loaded chunk is the one the unsplit page has.
+// holds each chunk's place. A chunk starts at a heading marked by src/markdown/chunk-cuts.ts and
+// holds whole sections, at least CHUNK_BYTES of them (or `lazyContent`, when smaller). The DOM of
+// a loaded chunk is the one the unsplit page has.
 
 import { escapeHtml } from '../markdown/highlight.js';
 import { estimateHeight } from './chunk-height.js';

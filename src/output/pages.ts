@@ -41,8 +41,8 @@ export interface PageContent {
 
 /**
  * Writes each page's chunk packs into `outDir` (a page over `lazyContent` bytes of content HTML,
- * or false; packs kept in `cacheDir` when given) and returns what stays in each page, by outPath. Needs neither the theme nor the
- * search indexes: the build does it while they are made.
+ * or false; packs kept in `cacheDir` when given) and returns what stays in each page, by outPath.
+ * Needs neither the theme nor the search indexes: the build does it while they are made.
  */
 export function writeContents(pages: Page[], outDir: string, opts: { base: string; lazyContent: number | false; cacheDir?: string }): Map<string, PageContent> {
   const out = new Map<string, PageContent>();
