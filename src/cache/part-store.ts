@@ -5,7 +5,9 @@
 //
 // Files, per page (`<base>` from the page's name): `<base>.json` lists the page's settings, its
 // parts' lexers and, per part, the file of its records; `<base>-<hash>.json` holds one part's
-// records (their HTML as lengths) and `<base>-<hash>.html` the parts' HTML in page order. Record
+// records (their HTML and their sections' text and code as lengths: strings that JSON would escape
+// and scan), `<base>-<hash>.txt` that text and code, and `<base>-<hash>.html` the parts' HTML in
+// page order. Record
 // and HTML files are named by their content, so they never change once written: an edit writes
 // only its own part's records (not all 25 MB of GitHub's), the page's HTML and the small index,
 // which is renamed into place last. A file that cannot be read, or was written by other code or
@@ -14,11 +16,12 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { Section } from '../types.js';
 import { createPartCache, type PartCache, type PartCacheState, type PartStats, type Recorded } from './part-cache.js';
 import { cacheFile, writeAside } from './files.js';
 
 /** Bump when the file layout below (or part-cache.ts's Recorded) changes. */
-const FILE_FORMAT = 3;
+const FILE_FORMAT = 4;
 
 export interface PartStore {
   cache: PartCache;
@@ -60,9 +63,12 @@ export function openPartStore(dir: string, scope: string, outPath: string, stamp
         const kept = restored?.files.get(key);
         let name = kept && kept.records.length === records.length && records.every((r, i) => r === kept.records[i]) ? kept.name : undefined;
         if (!name) {
-          const text = JSON.stringify(records.map(toData));
-          name = createHash('sha1').update(text).update('\0').update(records.map((r) => r.html).join('')).digest('base64url').slice(0, 16);
-          if (!writeAside(`${named(name)}.json`, text)) return undefined;
+          const texts: string[] = [];
+          const json = JSON.stringify(records.map((r) => toData(r, texts)));
+          const text = texts.join('');
+          name = createHash('sha1').update(json).update('\0').update(text).update('\0').update(records.map((r) => r.html).join('')).digest('base64url').slice(0, 16);
+          // The text first: the records that name its lengths are what make the part count.
+          if (!writeAside(`${named(name)}.txt`, text) || !writeAside(`${named(name)}.json`, json)) return undefined;
         }
         parts.push([key, name]);
         for (const r of records) html.push(r.html);
@@ -76,7 +82,7 @@ export function openPartStore(dir: string, scope: string, outPath: string, stamp
         lexers: [...state.lexers].map(([key, l]) => [key, { markdown: l.markdown, found: [...l.found] }]),
       };
       if (!writeAside(`${base}.json`, JSON.stringify(index))) return undefined;
-      removeUnlisted(base, new Set([...parts.map((p) => `${p[1]}.json`), `${htmlName}.html`]));
+      removeUnlisted(base, new Set([...parts.flatMap((p) => [`${p[1]}.json`, `${p[1]}.txt`]), `${htmlName}.html`]));
       // The page's HTML as format 2 kept it, beside the index: 45 MB for GitHub's reference.
       rmSync(`${base}.html`, { force: true });
       return { html: text, htmlFile: `${named(htmlName)}.html` };
@@ -95,7 +101,11 @@ function read(base: string, stamp: string): { state: PartCacheState; files: Map<
     const files = new Map<string, { name: string; records: Recorded[] }>();
     const parts = new Map<string, Recorded[]>();
     for (const [key, name] of index.parts) {
-      const records = (JSON.parse(readFileSync(`${base}-${name}.json`, 'utf8')) as StoredRecord[]).map((r) => fromData(r, slice));
+      const text = readFileSync(`${base}-${name}.txt`, 'utf8');
+      let from = 0;
+      const cut = (length: number) => text.slice(from, (from += length));
+      const records = (JSON.parse(readFileSync(`${base}-${name}.json`, 'utf8')) as StoredRecord[]).map((r) => fromData(r, slice, cut));
+      if (from !== text.length) return undefined;
       files.set(key, { name, records });
       parts.set(key, records);
     }
@@ -123,8 +133,11 @@ function removeUnlisted(base: string, keep: Set<string>): void {
 // entries, and a read that found nothing (undefined) as null, which no read ever finds. Written
 // out field by field rather than with a replacer and reviver, which JSON calls on every value.
 type Entries<M> = M extends Map<infer K, infer V> ? Array<[K, V | null]> : never;
-type StoredRecord = Omit<Recorded, 'html' | 'ids' | 'history' | 'unknown' | 'refs'> & {
+type StoredRecord = Omit<Recorded, 'html' | 'ids' | 'history' | 'unknown' | 'refs' | 'sections' | 'leadText' | 'leadCode'> & {
   html: number;
+  sections: Array<Omit<Section, 'text' | 'code'> & { text: number; code: number }>;
+  leadText: number;
+  leadCode: number;
   ids: { reads: Entries<Recorded['ids']['reads']>; writes: Recorded['ids']['writes'] };
   history: { reads: Entries<Recorded['history']['reads']>; writes: Recorded['history']['writes'] };
   unknown: { reads: Entries<Recorded['unknown']['reads']>; added: string[] };
@@ -142,10 +155,15 @@ function map<K, V>(entries: Array<[K, V | null]>): Map<K, V> {
   return new Map(entries.map(([k, v]) => [k, (v ?? undefined) as V]));
 }
 
-function toData(r: Recorded): StoredRecord {
+/** `r` as stored; its sections' text and code (and lead) go to `texts`, in the order fromData cuts them. */
+function toData(r: Recorded, texts: string[]): StoredRecord {
+  const put = (s: string) => (texts.push(s), s.length);
   return {
     ...r,
     html: r.html.length,
+    leadText: put(r.leadText),
+    leadCode: put(r.leadCode),
+    sections: r.sections.map((s) => ({ ...s, text: put(s.text), code: put(s.code) })),
     ids: { reads: entries(r.ids.reads), writes: r.ids.writes },
     history: { reads: entries(r.history.reads), writes: r.history.writes },
     unknown: { reads: entries(r.unknown.reads), added: r.unknown.added },
@@ -154,10 +172,13 @@ function toData(r: Recorded): StoredRecord {
 }
 
 /** toData's inverse (`html` cuts the record's HTML from the page's); throws on data of another shape. */
-function fromData(r: StoredRecord, html: (length: number) => string): Recorded {
+function fromData(r: StoredRecord, html: (length: number) => string, text: (length: number) => string): Recorded {
   return {
     ...r,
     html: html(r.html),
+    leadText: text(r.leadText),
+    leadCode: text(r.leadCode),
+    sections: r.sections.map((s) => ({ ...s, text: text(s.text), code: text(s.code) })),
     ids: { reads: map(r.ids.reads), writes: r.ids.writes },
     history: { reads: map(r.history.reads), writes: r.history.writes },
     unknown: { reads: map(r.unknown.reads), added: r.unknown.added },

@@ -62,20 +62,30 @@ describe('persistent highlight cache', () => {
   it('ignores a corrupt cache file and replaces it with a good one', () => {
     const dir = cacheDir();
     buildOnce(dir, [['a = 1', 'ruby']]);
-    const [file] = readdirSync(dir);
-    writeFileSync(join(dir, file), '{"format":1,"version":"v1","blocks":{"trunc');
+    const file = readdirSync(dir).find((f) => f.endsWith('.json'))!;
+    writeFileSync(join(dir, file), '{"format":2,"version":"v1","keys":["trunc');
     const again = buildOnce(dir, [['a = 1', 'ruby']], fakeHighlighter('v1', 'again'));
     expect(again.html).toEqual(['<again ruby>a = 1']);
-    expect(JSON.parse(readFileSync(join(dir, file), 'utf8')).blocks).toBeTypeOf('object');
+    expect(JSON.parse(readFileSync(join(dir, file), 'utf8')).keys).toHaveLength(1);
     expect(buildOnce(dir, [['a = 1', 'ruby']]).inner.calls).toBe(0);
+  });
+
+  it('ignores a cache whose HTML file was cut short', () => {
+    const dir = cacheDir();
+    buildOnce(dir, [['a = 1', 'ruby'], ['b = 2', 'ruby']]);
+    const file = readdirSync(dir).find((f) => f.endsWith('.html'))!;
+    writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').slice(0, 10));
+    const again = buildOnce(dir, [['a = 1', 'ruby'], ['b = 2', 'ruby']], fakeHighlighter('v1', 'again'));
+    expect(again.html).toEqual(['<again ruby>a = 1', '<again ruby>b = 2']);
   });
 
   it('keeps only the blocks the last build used', () => {
     const dir = cacheDir();
     buildOnce(dir, [['old', 'ruby'], ['kept', 'ruby']]);
     buildOnce(dir, [['kept', 'ruby']]);
-    const [file] = readdirSync(dir);
-    expect(Object.keys(JSON.parse(readFileSync(join(dir, file), 'utf8')).blocks)).toHaveLength(1);
+    const file = readdirSync(dir).find((f) => f.endsWith('.json'))!;
+    expect(JSON.parse(readFileSync(join(dir, file), 'utf8')).keys).toHaveLength(1);
+    expect(readFileSync(join(dir, file.replace(/\.json$/, '.html')), 'utf8')).toBe('<fresh ruby>kept');
   });
 
   it('keeps the caches of two source folders apart', () => {
@@ -85,6 +95,6 @@ describe('persistent highlight cache', () => {
     a.highlighter.highlight('x', 'ruby'); a.save();
     const b = openHighlightCache(dir, '/b', fakeHighlighter());
     b.highlighter.highlight('y', 'ruby'); b.save();
-    expect(readdirSync(dir)).toHaveLength(2);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.json'))).toHaveLength(2);
   });
 });
