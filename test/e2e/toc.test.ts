@@ -36,6 +36,8 @@ describe('table of contents', () => {
       } as typeof add;
     });
     await page.goto(site.url);
+    // The first entry is marked by the observer's first callback, a frame or so after load.
+    await waitActive(page, '#introduction');
     expect(await active(page)).toEqual([['#introduction', 'location']]);
     await wheelTo(page, 'pagination');
     await waitActive(page, '#pagination');
