@@ -11,6 +11,17 @@ export function cacheFile(dir: string, prefix: string, key: string, ext = ''): s
 }
 
 /**
+ * Reads back strings kept one after the other in a text file beside a JSON that gives their
+ * lengths (inside JSON every quote of HTML is escaped and every character scanned). `cut(n)`
+ * takes the next n characters; `done()` tells a file that holds exactly what the lengths name
+ * from one cut short or too long.
+ */
+export function lengthReader(text: string): { cut(length: number): string; done(): boolean } {
+  let at = 0;
+  return { cut: (length) => text.slice(at, (at += length)), done: () => at === text.length };
+}
+
+/**
  * Writes `text` beside `file` and renames it into place, so a build stopped half-way never leaves
  * half a file. A cache that cannot be written only costs time: failures return false, never throw.
  */

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { CodeHighlighter } from '../markdown/highlight.js';
-import { cacheFile, writeAside } from './files.js';
+import { cacheFile, lengthReader, writeAside } from './files.js';
 
 /** Bump when the file layout below changes. */
 const FILE_FORMAT = 2;
@@ -86,11 +86,9 @@ function readCache(file: string, version: string): Map<string, string> {
   try {
     const data = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as Partial<CacheFile>;
     if (data.format !== FILE_FORMAT || data.version !== version || !Array.isArray(data.keys) || !Array.isArray(data.lengths)) return new Map();
-    const html = readFileSync(`${file}.html`, 'utf8');
-    const blocks = new Map<string, string>();
-    let at = 0;
-    data.keys.forEach((key, i) => blocks.set(key, html.slice(at, (at += data.lengths![i]))));
-    return at === html.length ? blocks : new Map();
+    const html = lengthReader(readFileSync(`${file}.html`, 'utf8'));
+    const blocks = new Map(data.keys.map((key, i) => [key, html.cut(data.lengths![i])]));
+    return html.done() ? blocks : new Map();
   } catch {
     return new Map(); // missing, unreadable or corrupt: start afresh
   }

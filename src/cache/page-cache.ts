@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page, Section, Source } from '../types.js';
-import { cacheFile, linkAside, writeAside } from './files.js';
+import { cacheFile, lengthReader, linkAside, writeAside } from './files.js';
 
 /** Bump when the entry layout below changes. */
 const ENTRY_FORMAT = 2;
@@ -39,7 +39,7 @@ export interface PageCache {
 }
 
 type StoredSection = Omit<Section, 'text' | 'code'> & { text: number; code: number };
-type Stored = Omit<Page, 'source' | 'html' | 'sections'> & { htmlLength: number; sections: StoredSection[]; textLength: number };
+type Stored = Omit<Page, 'source' | 'html' | 'sections'> & { htmlLength: number; sections: StoredSection[] };
 /** An entry read back: the page but its source and HTML. */
 type Entry = Omit<Page, 'source' | 'html'> & { htmlLength: number };
 
@@ -65,12 +65,10 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
       const file = `${base(source)}.json`;
       const prefix = `{"format":${ENTRY_FORMAT},"key":${JSON.stringify(keyOf(source))},`;
       if (!startsWith(file, prefix)) return undefined;
-      const { textLength, sections, ...rest } = (JSON.parse(readFileSync(file, 'utf8')) as { page: Stored }).page;
-      const text = readFileSync(`${base(source)}.txt`, 'utf8');
-      if (text.length !== textLength) return undefined;
-      let at = 0;
-      const cut = (length: number) => text.slice(at, (at += length));
-      return { ...rest, sections: sections.map((s) => ({ ...s, text: cut(s.text), code: cut(s.code) })) };
+      const { sections, ...rest } = (JSON.parse(readFileSync(file, 'utf8')) as { page: Stored }).page;
+      const text = lengthReader(readFileSync(`${base(source)}.txt`, 'utf8'));
+      const page = { ...rest, sections: sections.map((s) => ({ ...s, text: text.cut(s.text), code: text.cut(s.code) })) };
+      return text.done() ? page : undefined;
     } catch {
       return undefined; // missing, unreadable or corrupt: render afresh
     }
@@ -113,7 +111,7 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
       const text = texts.join('');
       // The HTML and text first: the record that names their lengths is what makes the entry count.
       const wrote = ((htmlFile !== undefined && linkAside(htmlFile, `${file}.html`)) || writeAside(`${file}.html`, html)) && writeAside(`${file}.txt`, text);
-      const entry: Stored = { ...rest, htmlLength: html.length, sections: stored, textLength: text.length };
+      const entry: Stored = { ...rest, htmlLength: html.length, sections: stored };
       if (wrote) writeAside(`${file}.json`, JSON.stringify({ format: ENTRY_FORMAT, key: keyOf(page.source), page: entry }));
     },
   };

@@ -7,18 +7,17 @@
 // parts' lexers and, per part, the file of its records; `<base>-<hash>.json` holds one part's
 // records (their HTML and their sections' text and code as lengths: strings that JSON would escape
 // and scan), `<base>-<hash>.txt` that text and code, and `<base>-<hash>.html` the parts' HTML in
-// page order. Record
-// and HTML files are named by their content, so they never change once written: an edit writes
-// only its own part's records (not all 25 MB of GitHub's), the page's HTML and the small index,
-// which is renamed into place last. A file that cannot be read, or was written by other code or
-// for other settings (`stamp`), makes the whole store be ignored.
+// page order. Record and HTML files are named by their content, so they never change once
+// written: an edit writes only its own part's records (not all 25 MB of GitHub's), the page's HTML
+// and the small index, which is renamed into place last. A file that cannot be read, or was
+// written by other code or for other settings (`stamp`), makes the whole store be ignored.
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Section } from '../types.js';
 import { createPartCache, type PartCache, type PartCacheState, type PartStats, type Recorded } from './part-cache.js';
-import { cacheFile, writeAside } from './files.js';
+import { cacheFile, lengthReader, writeAside } from './files.js';
 
 /** Bump when the file layout below (or part-cache.ts's Recorded) changes. */
 const FILE_FORMAT = 4;
@@ -36,7 +35,7 @@ interface Index {
   format: number;
   stamp: string;
   settings: string;
-  lexers: StoredState['lexers'];
+  lexers: Array<[string, { markdown: string; found: string[] }]>;
   /** Per part, in page order: its key and the name of its records' file. */
   parts: Array<[string, string]>;
   html: string;
@@ -95,21 +94,17 @@ function read(base: string, stamp: string): { state: PartCacheState; files: Map<
   try {
     const index = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as Index;
     if (index.format !== FILE_FORMAT || index.stamp !== stamp || typeof index.settings !== 'string') return undefined;
-    const html = readFileSync(`${base}-${index.html}.html`, 'utf8');
-    let at = 0;
-    const slice = (length: number) => html.slice(at, (at += length));
+    const html = lengthReader(readFileSync(`${base}-${index.html}.html`, 'utf8'));
     const files = new Map<string, { name: string; records: Recorded[] }>();
     const parts = new Map<string, Recorded[]>();
     for (const [key, name] of index.parts) {
-      const text = readFileSync(`${base}-${name}.txt`, 'utf8');
-      let from = 0;
-      const cut = (length: number) => text.slice(from, (from += length));
-      const records = (JSON.parse(readFileSync(`${base}-${name}.json`, 'utf8')) as StoredRecord[]).map((r) => fromData(r, slice, cut));
-      if (from !== text.length) return undefined;
+      const text = lengthReader(readFileSync(`${base}-${name}.txt`, 'utf8'));
+      const records = (JSON.parse(readFileSync(`${base}-${name}.json`, 'utf8')) as StoredRecord[]).map((r) => fromData(r, html.cut, text.cut));
+      if (!text.done()) return undefined;
       files.set(key, { name, records });
       parts.set(key, records);
     }
-    if (at !== html.length) return undefined;
+    if (!html.done()) return undefined;
     const lexers = new Map(index.lexers.map(([key, l]) => [key, { markdown: l.markdown, found: new Set(l.found) }]));
     return { state: { settings: index.settings, parts, lexers }, files };
   } catch {
@@ -143,9 +138,6 @@ type StoredRecord = Omit<Recorded, 'html' | 'ids' | 'history' | 'unknown' | 'ref
   unknown: { reads: Entries<Recorded['unknown']['reads']>; added: string[] };
   refs: { reads: Entries<Recorded['refs']['reads']>; writes: Entries<Recorded['refs']['writes']> };
 };
-interface StoredState {
-  lexers: Array<[string, { markdown: string; found: string[] }]>;
-}
 
 function entries<K, V>(m: Map<K, V>): Array<[K, V | null]> {
   return [...m].map(([k, v]) => [k, v ?? null]);

@@ -4,7 +4,7 @@
 // same schema tables) farther apart than gzip's 32 KB window. On GitHub's reference, gzip makes
 // 44.6 MB of chunk HTML 3.3 MB; copies from anywhere earlier in a 4 MB pack, then gzip, 1.03 MB.
 // The page undoes both with the browser's DecompressionStream and a short loop
-// (themes/default/client/pack-decode.ts), so the built site needs no decompression library.
+// (themes/default/client/pack-decode.js), so the built site needs no decompression library.
 //
 // Format PACK_FORMAT: gzip of [decoded length: u32 little-endian][stream], where the stream is
 // bytes as they are, except that 0x01 starts a token:

@@ -1,4 +1,4 @@
-// Content packs (src/output/pack.ts) and the page's decoder (themes/default/client/pack-decode.ts):
+// Content packs (src/output/pack.ts) and the page's decoder (themes/default/client/pack-decode.js):
 // every input comes back byte for byte, and repeats too far apart for gzip are stored once.
 import { randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
