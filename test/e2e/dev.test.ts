@@ -57,18 +57,21 @@ describe('shale dev in a browser', () => {
     // transforms the worker's modules on that first request; with the whole suite running on two
     // cores that once took over 5 s (a clean clone's `npm test`), hence the generous wait.
     // What the page did, printed if the results never come (this wait has timed out under the
-    // whole suite now and then, and passed alone and under CPU load: the log says where it stops).
+    // whole suite now and then, and passed alone and under CPU load: the log says where it stops;
+    // once, search.ts and search-marks.ts had loaded and nothing after them finished, with no reload).
     const log: string[] = [];
     page.on('console', (m) => log.push(`console ${m.type()}: ${m.text()}`));
     page.on('pageerror', (e) => log.push(`page error: ${e.message}`));
-    page.on('requestfinished', (r) => log.push(`done ${r.url()}`));
+    const pending = new Set<string>();
+    page.on('request', (r) => pending.add(r.url()));
+    page.on('requestfinished', (r) => { pending.delete(r.url()); log.push(`done ${r.url()}`); });
     await page.locator('#input-search').fill('errors');
     await page.waitForSelector('.search-results li', { timeout: 20_000 }).catch(async (err: Error) => {
       const state = await page.evaluate(() => ({
         kept: (window as unknown as { kept?: boolean }).kept,
         query: (document.getElementById('input-search') as HTMLInputElement | null)?.value,
       }));
-      console.error(`search in shale dev gave no results: ${JSON.stringify(state)}; failed: ${failed.join(', ')}\n${log.join('\n')}`);
+      console.error(`search in shale dev gave no results: ${JSON.stringify(state)}; failed: ${failed.join(', ')}; still pending: ${[...pending].join(', ')}\n${log.join('\n')}`);
       throw err;
     });
     expect(failed).toEqual([]);
