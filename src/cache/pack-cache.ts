@@ -1,6 +1,6 @@
 // Content packs kept between builds in `<root>/.shale-cache/packs/`: packing GitHub's reference
 // takes ~0.5 s, and an edit in one include changes one of its 11 packs. An entry is named by the
-// SHA-1 of the pack's HTML and PACK_FORMAT; each build keeps the entries it used and removes the rest.
+// SHA-1 of the pack's HTML (its chunks' strings, hashed as UTF-8) and PACK_FORMAT; each build keeps the entries it used and removes the rest.
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -10,8 +10,8 @@ import { encodePack, PACK_FORMAT } from '../output/pack.js';
 import { writeAside } from './files.js';
 
 export interface PackCache {
-  /** The pack file's bytes for `html`: from the cache, or encoded now (and kept on save). */
-  pack(html: Buffer): Buffer;
+  /** The pack file's bytes for these chunks' HTML: from the cache, or encoded now (and kept on save). */
+  pack(chunks: string[]): Buffer;
   /** Writes the new entries and removes those this build did not use. */
   save(): void;
 }
@@ -20,10 +20,17 @@ export function openPackCache(cacheDir: string): PackCache {
   const dir = join(cacheDir, 'packs');
   const used = new Map<string, Buffer | undefined>(); // file name → bytes to write, undefined when on disk
   return {
-    pack(html) {
-      const name = `pack-${createHash('sha1').update(`${PACK_FORMAT}\0`).update(html).digest('base64url')}.bin`;
-      const kept = readEntry(join(dir, name), html.length);
-      used.set(name, kept ? undefined : encodePack(html));
+    pack(chunks) {
+      // The strings are hashed as they are: UTF-8 bytes are made only for a pack that is encoded.
+      const h = createHash('sha1').update(`${PACK_FORMAT}\0`);
+      let length = 0;
+      for (const c of chunks) {
+        h.update(c);
+        length += Buffer.byteLength(c);
+      }
+      const name = `pack-${h.digest('base64url')}.bin`;
+      const kept = readEntry(join(dir, name), length);
+      used.set(name, kept ? undefined : encodePack(Buffer.from(chunks.join(''))));
       return kept ?? used.get(name)!;
     },
     save() {

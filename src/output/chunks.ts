@@ -6,7 +6,8 @@
 // a loaded chunk is the one the unsplit page has.
 
 import { escapeHtml } from '../markdown/highlight.js';
-import { estimateHeight } from './chunk-height.js';
+import { pieceFacts } from './chunk-facts.js';
+import { chunkHeight } from './chunk-height.js';
 import { encodePack, packGroups } from './pack.js';
 
 /** Long enough that a reader rarely waits on a fetch, short enough to parse within a frame or two. */
@@ -40,37 +41,45 @@ export function splitContent(html: string, cuts: readonly number[], limit: numbe
   if (limit === false || !willSplit(html, cuts, limit)) return { html, chunks: [] };
   const size = Math.min(limit, CHUNK_BYTES);
   const pieces = [0, ...cuts].map((from, i) => html.slice(from, cuts[i] ?? html.length));
-  const groups: string[][] = [[]];
+  const newGroup = (level: number) => ({ pieces: [] as string[], level, textBytes: 0, codeLines: 0, ids: [] as string[] });
+  const groups: Array<ReturnType<typeof newGroup>> = [];
+  let group = newGroup(0);
   let length = 0;
   let depth = 0; // raw HTML containers open at this point: no cut inside one
   let level = 0; // the outline level reached so far (themes/default/client/semantics.ts)
-  const levels: number[] = [];
   for (const piece of pieces) {
     // A chunk ends at an h1 or h2 once it is long enough (its placeholder then names a TOC entry),
     // or at any heading once it is twice that.
     const cutHere = length >= size * (/^<h[12][\s>]/.test(piece) ? 1 : 2);
     if (cutHere && depth === 0 && piece) {
-      groups.push([]);
-      levels.push(level);
+      groups.push(group);
+      group = newGroup(level);
       length = 0;
     }
-    groups[groups.length - 1].push(piece);
+    const facts = pieceFacts(piece, visible);
+    group.pieces.push(piece);
+    group.textBytes += facts.textBytes;
+    group.codeLines += facts.codeLines;
+    for (const id of facts.ids) group.ids.push(id);
     length += piece.length;
-    depth += containerBalance(piece);
-    level = outlineLevel(piece, level);
+    depth += facts.balance;
+    // One step deeper at most per heading, as semantics.ts carries it.
+    for (const l of facts.levels) level = Math.min(l, level + 1 || l);
   }
-  const [head, ...rest] = groups.map((g) => g.join(''));
+  groups.push(group);
+  const [head, ...rest] = groups;
   return {
-    html: head,
-    chunks: rest.map((chunk, i) => {
+    html: head.pieces.join(''),
+    chunks: rest.map((g) => {
+      const chunk = g.pieces.join('');
       const heading = /^<h[1-6] id="([^"]*)"[^>]*>([\s\S]*?)<\/h[1-6]>/.exec(chunk);
       return {
         html: chunk,
         first: heading ? decodeAttribute(heading[1]) : '',
         title: heading ? heading[2].replace(/<[^>]*>/g, '').trim() : '',
-        previousLevel: levels[i],
-        height: estimateHeight(chunk, visible),
-        ids: idsIn(chunk),
+        previousLevel: g.level,
+        height: chunkHeight(g.textBytes, g.codeLines),
+        ids: g.ids.map(decodeAttribute),
       };
     }),
   };
@@ -79,28 +88,6 @@ export function splitContent(html: string, cuts: readonly number[], limit: numbe
 /** Is content this large, with somewhere to cut, split under `lazyContent` = `limit`? */
 export function willSplit(html: string, cuts: readonly number[], limit: number | false): boolean {
   return limit !== false && html.length > limit && cuts.length > 0;
-}
-
-const CONTAINER = /<(\/?)(?:div|section|details|aside|article|blockquote|ul|ol|dl|table|figure|main|nav|header|footer)\b/gi;
-
-/** Opened minus closed raw HTML containers in `html` (code is escaped, so only real tags count). */
-function containerBalance(html: string): number {
-  let n = 0;
-  for (const m of html.matchAll(CONTAINER)) n += m[1] ? -1 : 1;
-  return n;
-}
-
-/** The level semantics.ts carries past `html`'s headings: one step deeper at most per heading. */
-function outlineLevel(html: string, previous: number): number {
-  for (const m of html.matchAll(/<h([1-6])[\s>]/g)) {
-    const level = Number(m[1]);
-    previous = Math.min(level, previous + 1 || level);
-  }
-  return previous;
-}
-
-function idsIn(html: string): string[] {
-  return [...html.matchAll(/\s(?:id|name)="([^"]*)"/g)].map((m) => decodeAttribute(m[1]));
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -125,25 +112,25 @@ export interface ChunkFiles {
 /**
  * Puts the chunks in content packs (src/output/pack.ts), each named by its bytes' hash, and makes
  * each chunk's placeholder and the page's id map; `url` turns a site-relative file into the URL
- * the page uses for it (relative, or under the base). `pack` makes a pack's bytes from its HTML
- * (a cache can stand in front of encodePack).
+ * the page uses for it (relative, or under the base). `pack` makes a pack's bytes from its chunks'
+ * HTML (a cache can stand in front of encodePack, and then encodes only the packs it misses).
  */
 export function chunkFiles(split: SplitContent, url: (file: string) => string, hash: (bytes: Buffer) => string,
-  pack: (html: Buffer) => Buffer = encodePack): ChunkFiles {
+  pack: (chunks: string[]) => Buffer = (chunks) => encodePack(Buffer.from(chunks.join('')))): ChunkFiles {
   const files = new Map<string, Buffer>();
   if (!split.chunks.length) return { html: split.html, files };
-  const texts = split.chunks.map((chunk) => Buffer.from(chunk.html));
+  const lengths = split.chunks.map((chunk) => Buffer.byteLength(chunk.html));
   const ids: Record<string, number> = {};
   let html = split.html;
-  for (const group of packGroups(texts.map((t) => t.length))) {
-    const bytes = pack(Buffer.concat(group.map((i) => texts[i])));
+  for (const group of packGroups(lengths)) {
+    const bytes = pack(group.map((i) => split.chunks[i].html));
     const file = `assets/pack-${hash(bytes).slice(0, 8)}.bin`;
     files.set(file, bytes);
     const src = escapeHtml(url(file));
     let start = 0;
     for (const i of group) {
       const chunk = split.chunks[i];
-      const range = `${start}-${(start += texts[i].length)}`;
+      const range = `${start}-${(start += lengths[i])}`;
       for (const id of chunk.ids) ids[id] ??= i;
       // The title links to the chunk's first heading: a click there loads the chunk and lands on it.
       const title = chunk.first ? `<a href="#${escapeHtml(chunk.first)}">${chunk.title}</a>` : chunk.title;

@@ -8,48 +8,64 @@ import { openPackCache } from '../../src/cache/pack-cache.js';
 import { encodePack } from '../../src/output/pack.js';
 import { tempProject } from '../helpers.js';
 
-const one = Buffer.from('<h1 id="one">One</h1>\n'.repeat(200));
-const two = Buffer.from('<h1 id="two">Two</h1>\n'.repeat(300));
+const one = '<h1 id="one">One</h1>\n'.repeat(200);
+const two = '<h1 id="two">Two</h1>\n'.repeat(300);
+const packed = (html: string) => encodePack(Buffer.from(html));
 
 describe('the pack cache', () => {
   it('keeps packs for the next build and gives them back from disk', () => {
     const dir = join(tempProject({}), '.shale-cache');
     const first = openPackCache(dir);
-    expect(first.pack(one).equals(encodePack(one))).toBe(true);
+    expect(first.pack([one]).equals(packed(one))).toBe(true);
     first.save();
     const [entry] = readdirSync(join(dir, 'packs'));
     // Put another valid pack of the same length in its place: the next build serves the file as it is.
     const stand = Buffer.concat([Buffer.alloc(4), Buffer.alloc(one.length, 'x')]);
     stand.writeUInt32LE(one.length);
     writeFileSync(join(dir, 'packs', entry), gzipSync(stand));
-    expect(openPackCache(dir).pack(one).equals(gzipSync(stand))).toBe(true);
+    expect(openPackCache(dir).pack([one]).equals(gzipSync(stand))).toBe(true);
+  });
+
+  it('names an entry by the bytes of its HTML, however its chunks divide it', () => {
+    const dir = join(tempProject({}), '.shale-cache');
+    const chunks = ['<h1 id="größe">Größe</h1>\n', '<p>日本語 🙂</p>\n'.repeat(50)];
+    const first = openPackCache(dir);
+    expect(first.pack(chunks).equals(packed(chunks.join('')))).toBe(true);
+    first.save();
+    const [entry] = readdirSync(join(dir, 'packs'));
+    const bytes = Buffer.byteLength(chunks.join(''));
+    const stand = Buffer.concat([Buffer.alloc(4), Buffer.alloc(bytes, 'x')]);
+    stand.writeUInt32LE(bytes);
+    writeFileSync(join(dir, 'packs', entry), gzipSync(stand));
+    // The same HTML in one string finds the entry: the stand-in comes back.
+    expect(openPackCache(dir).pack([chunks.join('')]).equals(gzipSync(stand))).toBe(true);
   });
 
   it('encodes again when an entry is damaged', () => {
     const dir = join(tempProject({}), '.shale-cache');
     const first = openPackCache(dir);
-    first.pack(one);
+    first.pack([one]);
     first.save();
     const file = join(dir, 'packs', readdirSync(join(dir, 'packs'))[0]);
     writeFileSync(file, readFileSync(file).subarray(0, 20));
     const again = openPackCache(dir);
-    expect(again.pack(one).equals(encodePack(one))).toBe(true);
+    expect(again.pack([one]).equals(packed(one))).toBe(true);
     again.save();
-    expect(readFileSync(file).equals(encodePack(one))).toBe(true);
+    expect(readFileSync(file).equals(packed(one))).toBe(true);
   });
 
   it('removes the entries the last build did not use', () => {
     const dir = join(tempProject({}), '.shale-cache');
     const first = openPackCache(dir);
-    first.pack(one);
-    first.pack(two);
+    first.pack([one]);
+    first.pack([two]);
     first.save();
     expect(readdirSync(join(dir, 'packs'))).toHaveLength(2);
     const second = openPackCache(dir);
-    second.pack(two);
+    second.pack([two]);
     second.save();
     const left = readdirSync(join(dir, 'packs'));
     expect(left).toHaveLength(1);
-    expect(readFileSync(join(dir, 'packs', left[0])).equals(encodePack(two))).toBe(true);
+    expect(readFileSync(join(dir, 'packs', left[0])).equals(packed(two))).toBe(true);
   });
 });
