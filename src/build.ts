@@ -112,8 +112,8 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
     hooks.commit();
     keep.push(() => {
       const saved = store.save();
-      // The parts' HTML file is the page's HTML when the parts were stored in page order: shared, not written twice.
-      pageCache.set(page, saved?.html === page.html ? saved.htmlFile : undefined);
+      // The parts' HTML files hold the page's HTML when the parts were stored in page order: named, not written twice.
+      pageCache.set(page, saved?.html === page.html ? saved.htmlFiles : undefined);
     });
     return page;
   }

@@ -2,7 +2,7 @@
 // how a folder's files are listed for a key.
 
 import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** `<dir>/<prefix>-<16 characters of SHA-1 of key><ext>`: one file per key, a safe name for any key. */
@@ -35,25 +35,6 @@ export function writeAside(file: string, text: string | Uint8Array): boolean {
   } catch {
     // The temporary file may not exist, or its folder may not be one (ENOTDIR): nothing to undo then.
     try { rmSync(tmp, { force: true }); } catch { /* nothing was written */ }
-    return false;
-  }
-}
-
-/**
- * Makes `file` a hard link to `from` (same content, no second copy on disk), put in place by
- * rename like writeAside. False where it cannot (a file system without links): write it then.
- */
-export function linkAside(from: string, file: string): boolean {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    rmSync(tmp, { force: true });
-    linkSync(from, tmp);
-    renameSync(tmp, file);
-    // Renaming a link onto another link of the same file does nothing, and leaves the link behind.
-    rmSync(tmp, { force: true });
-    return true;
-  } catch {
-    try { rmSync(tmp, { force: true }); } catch { /* nothing was linked */ }
     return false;
   }
 }

@@ -4,20 +4,21 @@
 // parsed again: on a large reference, parsing the Markdown is most of a warm rebuild.
 // One entry per page (so the cache never outgrows one build), written aside and renamed; an entry
 // that cannot be read, or was made from other input or other code, is ignored. An entry is three
-// files: the page's HTML, its sections' text and code one after the other, and the rest as JSON
+// files: the page's HTML (or, for a page of several files, the names of the part store's HTML
+// files, which hold it in order), its sections' text and code one after the other, and the rest as JSON
 // (the sections' text and code as lengths: GitHub's 22 MB of them made the JSON 24 MB, 0.15 s to
 // write and 0.1 s to read, against 2.5 MB, 0.05 s and 0.015 s).
 
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page, Section, Source } from '../types.js';
-import { cacheFile, lengthReader, linkAside, writeAside } from './files.js';
+import { cacheFile, lengthReader, writeAside } from './files.js';
 
 /** Bump when the entry layout below changes. */
-const ENTRY_FORMAT = 2;
+const ENTRY_FORMAT = 3;
 
 /** What the renderer sees besides the source. */
 export interface PageCacheOptions {
@@ -34,14 +35,18 @@ export interface PageCache {
   get(source: Source): Page | undefined;
   /** The same, its HTML read only when asked for (a build with nothing to write never asks). */
   peek(source: Source): Page | undefined;
-  /** Keeps `page`; `htmlFile`, if given, already holds exactly its HTML (it is linked, not written again). */
-  set(page: Page, htmlFile?: string): void;
+  /**
+   * Keeps `page`; `htmlFiles`, if given, are files in the cache folder that hold exactly its HTML,
+   * one after the other (part-store.ts's): the entry names them instead of holding a copy.
+   */
+  set(page: Page, htmlFiles?: string[]): void;
 }
 
 type StoredSection = Omit<Section, 'text' | 'code'> & { text: number; code: number };
-type Stored = Omit<Page, 'source' | 'html' | 'sections'> & { htmlLength: number; sections: StoredSection[] };
+/** `htmlFiles`: names of the files in the cache folder that hold the HTML, when not `<entry>.html`. */
+type Stored = Omit<Page, 'source' | 'html' | 'sections'> & { htmlLength: number; htmlFiles?: string[]; sections: StoredSection[] };
 /** An entry read back: the page but its source and HTML. */
-type Entry = Omit<Page, 'source' | 'html'> & { htmlLength: number };
+type Entry = Omit<Page, 'source' | 'html'> & { htmlLength: number; htmlFiles?: string[] };
 
 /** `scope` tells apart the source folders that share one cache folder. */
 export function openPageCache(dir: string, scope: string, opts: PageCacheOptions): PageCache {
@@ -73,11 +78,12 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
       return undefined; // missing, unreadable or corrupt: render afresh
     }
   };
-  const readHtml = (source: Source, length: number): string | undefined => {
+  const htmlFilesOf = (source: Source, stored: Entry) => stored.htmlFiles?.map((f) => join(dir, basename(f))) ?? [`${base(source)}.html`];
+  const readHtml = (source: Source, stored: Entry): string | undefined => {
     try {
-      const html = readFileSync(`${base(source)}.html`, 'utf8');
+      const html = htmlFilesOf(source, stored).map((f) => readFileSync(f, 'utf8')).join('');
       // The HTML is written before the entry that names its length: a mismatch is a torn write.
-      return html.length === length ? html : undefined;
+      return html.length === stored.htmlLength ? html : undefined;
     } catch {
       return undefined;
     }
@@ -88,19 +94,19 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
     stampOf: (source) => stampHash(source).digest('base64url'),
     get(source) {
       const stored = entry(source);
-      const html = stored && readHtml(source, stored.htmlLength);
+      const html = stored && readHtml(source, stored);
       return html === undefined ? undefined : { ...withoutLength(stored!), source, html };
     },
     peek(source) {
       const stored = entry(source);
-      if (!stored || !existsSync(`${base(source)}.html`)) return undefined;
+      if (!stored || !htmlFilesOf(source, stored).every((f) => existsSync(f))) return undefined;
       let html: string | undefined;
       return Object.defineProperty({ ...withoutLength(stored), source } as Page, 'html', {
         enumerable: true,
-        get: () => (html ??= readHtml(source, stored.htmlLength) ?? ''),
+        get: () => (html ??= readHtml(source, stored) ?? ''),
       });
     },
-    set(page, htmlFile) {
+    set(page, htmlFiles) {
       const file = base(page.source);
       const { source: _, html, sections, ...rest } = page;
       const texts: string[] = [];
@@ -110,11 +116,23 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
       });
       const text = texts.join('');
       // The HTML and text first: the record that names their lengths is what makes the entry count.
-      const wrote = ((htmlFile !== undefined && linkAside(htmlFile, `${file}.html`)) || writeAside(`${file}.html`, html)) && writeAside(`${file}.txt`, text);
-      const entry: Stored = { ...rest, htmlLength: html.length, sections: stored };
-      if (wrote) writeAside(`${file}.json`, JSON.stringify({ format: ENTRY_FORMAT, key: keyOf(page.source), page: entry }));
+      const ownHtml = htmlFiles === undefined;
+      if (ownHtml ? !writeAside(`${file}.html`, html) : !rmIfThere(`${file}.html`)) return;
+      if (!writeAside(`${file}.txt`, text)) return;
+      const entry: Stored = { ...rest, htmlLength: html.length, ...(ownHtml ? {} : { htmlFiles: htmlFiles.map((f) => basename(f)) }), sections: stored };
+      writeAside(`${file}.json`, JSON.stringify({ format: ENTRY_FORMAT, key: keyOf(page.source), page: entry }));
     },
   };
+}
+
+/** Removes a file left from an entry of another kind; false when it is there and cannot be removed. */
+function rmIfThere(file: string): boolean {
+  try {
+    rmSync(file, { force: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Does `file` start with `prefix` (ASCII)? Reads only that many bytes. */
@@ -129,7 +147,7 @@ function startsWith(file: string, prefix: string): boolean {
 }
 
 function withoutLength(stored: Entry): Omit<Page, 'source' | 'html'> {
-  const { htmlLength: _, ...rest } = stored;
+  const { htmlLength: _, htmlFiles: __, ...rest } = stored;
   return rest;
 }
 

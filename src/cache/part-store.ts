@@ -4,13 +4,14 @@
 // only when what it read of the page before it changed; the others are replayed.
 //
 // Files, per page (`<base>` from the page's name): `<base>.json` lists the page's settings, its
-// parts' lexers and, per part, the file of its records; `<base>-<hash>.json` holds one part's
-// records (their HTML and their sections' text and code as lengths: strings that JSON would escape
-// and scan), `<base>-<hash>.txt` that text and code, and `<base>-<hash>.html` the parts' HTML in
-// page order. Record and HTML files are named by their content, so they never change once
-// written: an edit writes only its own part's records (not all 25 MB of GitHub's), the page's HTML
-// and the small index, which is renamed into place last. A file that cannot be read, or was
-// written by other code or for other settings (`stamp`), makes the whole store be ignored.
+// parts' lexers and, per part, the name of its files: `<base>-<hash>.json` holds the part's records
+// (their HTML and their sections' text and code as lengths: strings that JSON would escape and
+// scan), `<base>-<hash>.txt` that text and code, and `<base>-<hash>.html` the records' HTML. The
+// files are named by their content, so they never change once written: an edit writes only its
+// own part's files (not all 45 MB of GitHub's HTML) and the small index, which is renamed into
+// place last. The page cache's entry names the parts' HTML files instead of holding a copy. A file
+// that cannot be read, or was written by other code or for other settings (`stamp`), makes the
+// whole store be ignored.
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -20,15 +21,15 @@ import { createPartCache, type PartCache, type PartCacheState, type PartStats, t
 import { cacheFile, lengthReader, writeAside } from './files.js';
 
 /** Bump when the file layout below (or part-cache.ts's Recorded) changes. */
-const FILE_FORMAT = 4;
+const FILE_FORMAT = 5;
 
 export interface PartStore {
   cache: PartCache;
   /**
    * Writes what the cache holds after its last commit (nothing when it turned itself off). Returns
-   * the parts' HTML, joined in the order stored, and the file that holds it once written.
+   * the parts' HTML, joined in the order stored, and the files that hold it, in that order.
    */
-  save(): { html: string; htmlFile: string } | undefined;
+  save(): { html: string; htmlFiles: string[] } | undefined;
 }
 
 interface Index {
@@ -36,9 +37,8 @@ interface Index {
   stamp: string;
   settings: string;
   lexers: Array<[string, { markdown: string; found: string[] }]>;
-  /** Per part, in page order: its key and the name of its records' file. */
+  /** Per part, in page order: its key and the name of its files. */
   parts: Array<[string, string]>;
-  html: string;
 }
 
 /**
@@ -62,29 +62,26 @@ export function openPartStore(dir: string, scope: string, outPath: string, stamp
         const kept = restored?.files.get(key);
         let name = kept && kept.records.length === records.length && records.every((r, i) => r === kept.records[i]) ? kept.name : undefined;
         if (!name) {
+          const partHtml = records.map((r) => r.html).join('');
           const texts: string[] = [];
           const json = JSON.stringify(records.map((r) => toData(r, texts)));
           const text = texts.join('');
-          name = createHash('sha1').update(json).update('\0').update(text).update('\0').update(records.map((r) => r.html).join('')).digest('base64url').slice(0, 16);
-          // The text first: the records that name its lengths are what make the part count.
-          if (!writeAside(`${named(name)}.txt`, text) || !writeAside(`${named(name)}.json`, json)) return undefined;
+          name = createHash('sha1').update(json).update('\0').update(text).update('\0').update(partHtml).digest('base64url').slice(0, 16);
+          // The text and HTML first: the records that name their lengths are what make the part count.
+          if (!writeAside(`${named(name)}.txt`, text) || !writeAside(`${named(name)}.html`, partHtml) || !writeAside(`${named(name)}.json`, json)) return undefined;
         }
         parts.push([key, name]);
         for (const r of records) html.push(r.html);
       }
-      // Named by the records it joins, which are named by their content.
-      const htmlName = createHash('sha1').update(parts.map((p) => p[1]).join('\0')).digest('base64url').slice(0, 16);
-      const text = html.join('');
-      if (!writeAside(`${named(htmlName)}.html`, text)) return undefined;
       const index: Index = {
-        format: FILE_FORMAT, stamp, settings: state.settings, parts, html: htmlName,
+        format: FILE_FORMAT, stamp, settings: state.settings, parts,
         lexers: [...state.lexers].map(([key, l]) => [key, { markdown: l.markdown, found: [...l.found] }]),
       };
       if (!writeAside(`${base}.json`, JSON.stringify(index))) return undefined;
-      removeUnlisted(base, new Set([...parts.flatMap((p) => [`${p[1]}.json`, `${p[1]}.txt`]), `${htmlName}.html`]));
+      removeUnlisted(base, new Set(parts.flatMap((p) => ['json', 'txt', 'html'].map((ext) => `${p[1]}.${ext}`))));
       // The page's HTML as format 2 kept it, beside the index: 45 MB for GitHub's reference.
       rmSync(`${base}.html`, { force: true });
-      return { html: text, htmlFile: `${named(htmlName)}.html` };
+      return { html: html.join(''), htmlFiles: parts.map((p) => `${named(p[1])}.html`) };
     },
   };
 }
@@ -94,17 +91,16 @@ function read(base: string, stamp: string): { state: PartCacheState; files: Map<
   try {
     const index = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as Index;
     if (index.format !== FILE_FORMAT || index.stamp !== stamp || typeof index.settings !== 'string') return undefined;
-    const html = lengthReader(readFileSync(`${base}-${index.html}.html`, 'utf8'));
     const files = new Map<string, { name: string; records: Recorded[] }>();
     const parts = new Map<string, Recorded[]>();
     for (const [key, name] of index.parts) {
+      const html = lengthReader(readFileSync(`${base}-${name}.html`, 'utf8'));
       const text = lengthReader(readFileSync(`${base}-${name}.txt`, 'utf8'));
       const records = (JSON.parse(readFileSync(`${base}-${name}.json`, 'utf8')) as StoredRecord[]).map((r) => fromData(r, html.cut, text.cut));
-      if (!text.done()) return undefined;
+      if (!html.done() || !text.done()) return undefined;
       files.set(key, { name, records });
       parts.set(key, records);
     }
-    if (!html.done()) return undefined;
     const lexers = new Map(index.lexers.map(([key, l]) => [key, { markdown: l.markdown, found: new Set(l.found) }]));
     return { state: { settings: index.settings, parts, lexers }, files };
   } catch {
@@ -163,7 +159,7 @@ function toData(r: Recorded, texts: string[]): StoredRecord {
   };
 }
 
-/** toData's inverse (`html` cuts the record's HTML from the page's); throws on data of another shape. */
+/** toData's inverse (`html` cuts the record's HTML from its part's); throws on data of another shape. */
 function fromData(r: StoredRecord, html: (length: number) => string, text: (length: number) => string): Recorded {
   return {
     ...r,

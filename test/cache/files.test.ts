@@ -1,9 +1,9 @@
 // The cache's file helpers: entries named by key, written whole or not at all.
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheFile, linkAside, writeAside } from '../../src/cache/files.js';
+import { cacheFile, writeAside } from '../../src/cache/files.js';
 
 describe('cache files', () => {
   it('names one file per key, the same each time, whatever the key holds', () => {
@@ -22,18 +22,5 @@ describe('cache files', () => {
     expect(writeAside(join(dir, 'blocker', 'y.json'), 'x')).toBe(false);
     expect(readdirSync(dir).sort()).toEqual(['blocker', 'deep']);
     expect(readdirSync(join(dir, 'deep'))).toEqual(['x.json']);
-  });
-
-  it('links a file in place of another, and leaves nothing behind when it cannot', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'shale-files-'));
-    writeFileSync(join(dir, 'a.html'), '<p>one</p>');
-    writeFileSync(join(dir, 'b.html'), '<p>old</p>');
-    expect(linkAside(join(dir, 'a.html'), join(dir, 'b.html'))).toBe(true);
-    expect(readFileSync(join(dir, 'b.html'), 'utf8')).toBe('<p>one</p>');
-    expect(statSync(join(dir, 'b.html')).ino).toBe(statSync(join(dir, 'a.html')).ino);
-    // Linked again onto a link of the same file: still one file, no temporary link left over.
-    expect(linkAside(join(dir, 'a.html'), join(dir, 'b.html'))).toBe(true);
-    expect(linkAside(join(dir, 'missing.html'), join(dir, 'c.html'))).toBe(false);
-    expect(readdirSync(dir).sort()).toEqual(['a.html', 'b.html']);
   });
 });

@@ -67,7 +67,8 @@ describe('the page cache', () => {
   it('ignores a damaged entry: a torn HTML file, a corrupt record or cut text', async () => {
     const root = project();
     const first = await run(root);
-    const [html] = cacheFiles(root, '.html');
+    // The page has includes: its entry names the part store's HTML files (one per file of the page).
+    const html = readdirSync(join(root, '.shale-cache')).find((f) => /^(page|parts)-.*\.html$/.test(f))!;
     writeFileSync(join(root, '.shale-cache', html), '<p>half a pag');
     const torn = await run(root);
     expect(torn.render).not.toMatch(/unchanged/);
@@ -83,6 +84,17 @@ describe('the page cache', () => {
     const short = await run(root);
     expect(short.render).not.toMatch(/unchanged/);
     expect(short.index).toBe(first.index);
+  });
+
+  it('keeps the HTML of a page of one file in its own entry, and ignores it torn', async () => {
+    const root = tempProject({ 'source/index.html.md': '---\ntitle: One\n---\n# One\n\nAlone.\n' });
+    const first = await run(root);
+    const [html] = cacheFiles(root, '.html');
+    expect(readFileSync(join(root, '.shale-cache', html), 'utf8')).toContain('Alone.');
+    writeFileSync(join(root, '.shale-cache', html), '<p>Alo');
+    const torn = await run(root);
+    expect(torn.render).not.toMatch(/unchanged/);
+    expect(torn.html).toBe(first.html);
   });
 
   it('keeps the highlighted blocks of pages it did not render', async () => {
