@@ -10,8 +10,11 @@ import { encodePack, PACK_FORMAT } from '../output/pack.js';
 import { writeAside } from './files.js';
 
 export interface PackCache {
-  /** The pack file's bytes for these chunks' HTML: from the cache, or encoded now (and kept on save). */
-  pack(chunks: string[]): Buffer;
+  /**
+   * The pack file's bytes for the HTML these strings make one after the other (`bytes` long in
+   * UTF-8): from the cache, or encoded now (and kept on save).
+   */
+  pack(html: string[], bytes: number): Buffer;
   /** Writes the new entries and removes those this build did not use. */
   save(): void;
 }
@@ -20,17 +23,13 @@ export function openPackCache(cacheDir: string): PackCache {
   const dir = join(cacheDir, 'packs');
   const used = new Map<string, Buffer | undefined>(); // file name → bytes to write, undefined when on disk
   return {
-    pack(chunks) {
+    pack(html, bytes) {
       // The strings are hashed as they are: UTF-8 bytes are made only for a pack that is encoded.
       const h = createHash('sha1').update(`${PACK_FORMAT}\0`);
-      let length = 0;
-      for (const c of chunks) {
-        h.update(c);
-        length += Buffer.byteLength(c);
-      }
+      for (const s of html) h.update(s);
       const name = `pack-${h.digest('base64url')}.bin`;
-      const kept = readEntry(join(dir, name), length);
-      used.set(name, kept ? undefined : encodePack(Buffer.from(chunks.join(''))));
+      const kept = readEntry(join(dir, name), bytes);
+      used.set(name, kept ? undefined : encodePack(Buffer.from(html.join(''))));
       return kept ?? used.get(name)!;
     },
     save() {

@@ -14,7 +14,10 @@ import { encodePack, packGroups } from './pack.js';
 export const CHUNK_BYTES = 200_000;
 
 export interface Chunk {
-  html: string;
+  /** Its HTML, as the pieces between cuts it was made of (joined only for a pack that is encoded). */
+  pieces: string[];
+  /** Its HTML's length in UTF-8 bytes. */
+  bytes: number;
   /** Id and text (HTML, already escaped) of the heading the chunk starts with. */
   first: string;
   title: string;
@@ -41,7 +44,7 @@ export function splitContent(html: string, cuts: readonly number[], limit: numbe
   if (limit === false || !willSplit(html, cuts, limit)) return { html, chunks: [] };
   const size = Math.min(limit, CHUNK_BYTES);
   const pieces = [0, ...cuts].map((from, i) => html.slice(from, cuts[i] ?? html.length));
-  const newGroup = (level: number) => ({ pieces: [] as string[], level, textBytes: 0, codeLines: 0, ids: [] as string[] });
+  const newGroup = (level: number) => ({ pieces: [] as string[], bytes: 0, level, textBytes: 0, codeLines: 0, ids: [] as string[] });
   const groups: Array<ReturnType<typeof newGroup>> = [];
   let group = newGroup(0);
   let length = 0;
@@ -58,6 +61,7 @@ export function splitContent(html: string, cuts: readonly number[], limit: numbe
     }
     const facts = pieceFacts(piece, visible);
     group.pieces.push(piece);
+    group.bytes += Buffer.byteLength(piece);
     group.textBytes += facts.textBytes;
     group.codeLines += facts.codeLines;
     for (const id of facts.ids) group.ids.push(id);
@@ -71,10 +75,11 @@ export function splitContent(html: string, cuts: readonly number[], limit: numbe
   return {
     html: head.pieces.join(''),
     chunks: rest.map((g) => {
-      const chunk = g.pieces.join('');
-      const heading = /^<h[1-6] id="([^"]*)"[^>]*>([\s\S]*?)<\/h[1-6]>/.exec(chunk);
+      // A chunk starts with a piece, and a piece with its heading.
+      const heading = /^<h[1-6] id="([^"]*)"[^>]*>([\s\S]*?)<\/h[1-6]>/.exec(g.pieces[0]);
       return {
-        html: chunk,
+        pieces: g.pieces,
+        bytes: g.bytes,
         first: heading ? decodeAttribute(heading[1]) : '',
         title: heading ? heading[2].replace(/<[^>]*>/g, '').trim() : '',
         previousLevel: g.level,
@@ -113,17 +118,18 @@ export interface ChunkFiles {
  * Puts the chunks in content packs (src/output/pack.ts), each named by its bytes' hash, and makes
  * each chunk's placeholder and the page's id map; `url` turns a site-relative file into the URL
  * the page uses for it (relative, or under the base). `pack` makes a pack's bytes from its chunks'
- * HTML (a cache can stand in front of encodePack, and then encodes only the packs it misses).
+ * HTML, in pieces, and its length in bytes (a cache can stand in front of encodePack, and then
+ * encodes only the packs it misses).
  */
 export function chunkFiles(split: SplitContent, url: (file: string) => string, hash: (bytes: Buffer) => string,
-  pack: (chunks: string[]) => Buffer = (chunks) => encodePack(Buffer.from(chunks.join('')))): ChunkFiles {
+  pack: (html: string[], bytes: number) => Buffer = (html) => encodePack(Buffer.from(html.join('')))): ChunkFiles {
   const files = new Map<string, Buffer>();
   if (!split.chunks.length) return { html: split.html, files };
-  const lengths = split.chunks.map((chunk) => Buffer.byteLength(chunk.html));
+  const lengths = split.chunks.map((chunk) => chunk.bytes);
   const ids: Record<string, number> = {};
   let html = split.html;
   for (const group of packGroups(lengths)) {
-    const bytes = pack(group.map((i) => split.chunks[i].html));
+    const bytes = pack(group.flatMap((i) => split.chunks[i].pieces), group.reduce((n, i) => n + lengths[i], 0));
     const file = `assets/pack-${hash(bytes).slice(0, 8)}.bin`;
     files.set(file, bytes);
     const src = escapeHtml(url(file));

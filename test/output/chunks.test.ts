@@ -54,7 +54,7 @@ describe('splitting content', () => {
     const split = splitContent(html, cuts, 1, all);
     // The page always keeps its start: the first section stays in index.html.
     expect(split.html).toBe('<h1 id="one">One</h1>\n<p>First.</p>\n');
-    expect(split.html + split.chunks.map((c) => c.html).join('')).toBe(html);
+    expect(split.html + split.chunks.map((c) => c.pieces.join('')).join('')).toBe(html);
     expect(split.chunks.map((c) => [c.first, c.title])).toEqual([
       ['deep', 'Deep'], ['two-amp-more', 'Two &amp; more'], ['three', 'Three'],
     ]);
@@ -69,7 +69,7 @@ describe('splitting content', () => {
     expect(cuts).toHaveLength(4);
     const split = splitContent(html, cuts, 1, all);
     expect(split.chunks.map((c) => c.first)).toEqual(['b']);
-    expect(split.chunks[0].html).toContain('<h1 id="d">');
+    expect(split.chunks[0].pieces.join('')).toContain('<h1 id="d">');
   });
 
   it('prefers to end a chunk at an h1 or h2, and takes any heading once a chunk is twice the size', () => {
@@ -84,7 +84,8 @@ describe('splitting content', () => {
 
 describe('chunk files', () => {
   it('packs the chunks, gives each placeholder its range, and maps every id to its chunk', () => {
-    const { html, cuts } = render('Intro.\n\n# One "quoted"\n\nA.\n\n# Two\n\n<p id="two-x">B.</p>\n');
+    // Ranges count UTF-8 bytes: "Größe" and "日本" take more bytes than characters.
+    const { html, cuts } = render('Intro.\n\n# One "quoted"\n\nGröße.\n\n# Two\n\n<p id="two-x">日本.</p>\n');
     const split = splitContent(html, cuts, 1, all);
     const files = chunkFiles(split, (file) => `../${file}`, (bytes) => String(bytes.length).padStart(8, '0'));
     expect(files.html.startsWith('<p>Intro.</p>\n<div class="shale-chunk"')).toBe(true);
@@ -95,9 +96,11 @@ describe('chunk files', () => {
     expect(holders[0][3]).toBe(holders[1][2]);
     const pack = files.files.get(holders[0][1].replace('../', ''))!;
     expect(holders[0][1]).toBe(`../assets/pack-${String(pack.length).padStart(8, '0')}.bin`);
-    const decoded = Buffer.from(decodeCopies(gunzipSync(pack))).toString('utf8');
-    expect(decoded.slice(0, Number(holders[0][3]))).toBe(split.chunks[0].html);
-    expect(decoded.slice(Number(holders[1][2]), Number(holders[1][3]))).toBe(split.chunks[1].html);
+    const decoded = Buffer.from(decodeCopies(gunzipSync(pack)));
+    const range = (h: RegExpMatchArray) => decoded.subarray(Number(h[2]), Number(h[3])).toString('utf8');
+    expect(range(holders[0])).toBe(split.chunks[0].pieces.join(''));
+    expect(range(holders[1])).toBe(split.chunks[1].pieces.join(''));
+    expect(range(holders[1])).toContain('日本');
     expect(files.html).toContain('data-first="one-quot-quoted-quot"');
     // The title links to the chunk's first heading (a click loads the chunk and lands there).
     expect(files.html).toContain('<a href="#one-quot-quoted-quot">One &quot;quoted&quot;</a>');
