@@ -15,6 +15,7 @@ function fakeHighlighter(version = 'v1', mark = 'fresh'): CodeHighlighter & { ca
     knows: () => true,
     load: async () => {},
     highlight(code: string, lexer: string) { h.calls++; return `<${mark} ${lexer}>${code}`; },
+    dispose() {},
   };
   return h;
 }
@@ -86,6 +87,29 @@ describe('persistent highlight cache', () => {
     const file = readdirSync(dir).find((f) => f.endsWith('.json'))!;
     expect(JSON.parse(readFileSync(join(dir, file), 'utf8')).keys).toHaveLength(1);
     expect(readFileSync(join(dir, file.replace(/\.json$/, '.html')), 'utf8')).toBe('<fresh ruby>kept');
+  });
+
+  it('reads each block from its place, whatever its characters', () => {
+    const dir = cacheDir();
+    const blocks: Array<[string, string]> = [['puts "größe"', 'ruby'], ['echo 日本 🙂', 'shell'], ['x = 1', 'python']];
+    const first = buildOnce(dir, blocks);
+    // Asked in another order, one at a time: each comes back whole, none highlighted again.
+    const again = buildOnce(dir, [blocks[2], blocks[0], blocks[1]], fakeHighlighter('v1', 'stale'));
+    expect(again.inner.calls).toBe(0);
+    expect(again.html).toEqual([first.html[2], first.html[0], first.html[1]]);
+  });
+
+  it('keeps the blocks it was not asked for when told to, read from the file', () => {
+    const dir = cacheDir();
+    buildOnce(dir, [['a = 1', 'ruby'], ['ü = 2', 'ruby']]);
+    // A build that replayed the page with 'ü = 2' asks only for a new block.
+    const cache = openHighlightCache(dir, '/site/source', fakeHighlighter('v1', 'new'));
+    cache.highlighter.highlight('c = 3', 'ruby');
+    cache.highlighter.dispose();
+    cache.save({ keepUnused: true });
+    const next = buildOnce(dir, [['a = 1', 'ruby'], ['ü = 2', 'ruby'], ['c = 3', 'ruby']], fakeHighlighter('v1', 'stale'));
+    expect(next.inner.calls).toBe(0);
+    expect(next.html).toEqual(['<fresh ruby>a = 1', '<fresh ruby>ü = 2', '<new ruby>c = 3']);
   });
 
   it('keeps the caches of two source folders apart', () => {
