@@ -106,7 +106,7 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
       keep.push(() => pageCache?.set(page));
       return page;
     }
-    const store = openPartStore(cacheDir, config.sourceDir, source.outPath, pageCache.stampOf(source), stats);
+    const store = openPartStore(cacheDir, config.sourceDir, source.outPath, pageCache.stampOf(source), stats, pageCache.partDigest);
     const hooks = store.cache.begin();
     const page = await renderPage(source, ctx, hooks);
     hooks.commit();

@@ -14,7 +14,8 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, r
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page, Section, Source } from '../types.js';
+import type { Page, Section, Source, SourcePart } from '../types.js';
+import { markdownDigest } from './part-cache.js';
 import { cacheFile, lengthReader, writeAside } from './files.js';
 
 /** Bump when the entry layout below changes. */
@@ -31,6 +32,8 @@ export interface PageCache {
   keyOf(source: Source): string;
   /** The same without the parts' Markdown: what else the page's render depends on (part-store.ts). */
   stampOf(source: Source): string;
+  /** SHA-1 of a part's Markdown, as the key hashed it (part-cache.ts's digest). */
+  partDigest(part: SourcePart): string;
   /** The page as rendered from `source` last time, if its key is unchanged. */
   get(source: Source): Page | undefined;
   /** The same, its HTML read only when asked for (a build with nothing to write never asks). */
@@ -52,12 +55,14 @@ type Entry = Omit<Page, 'source' | 'html'> & { htmlLength: number; htmlFiles?: s
 export function openPageCache(dir: string, scope: string, opts: PageCacheOptions): PageCache {
   const salt = `format ${ENTRY_FORMAT}\0code ${codeHash()}\0${versions()}\0${opts.idScheme}\0${opts.safe}\0`;
   const keys = new WeakMap<Source, string>();
+  // Each part's Markdown is hashed once, for the key and for the part cache (GitHub: 21.7 MB, 0.05 s).
+  const partDigest = markdownDigest();
   const stampHash = (source: Source) => createHash('sha256').update(salt).update(source.outPath).update('\0').update(JSON.stringify(source.frontmatter));
   const keyOf = (source: Source): string => {
     let key = keys.get(source);
     if (key === undefined) {
       const h = stampHash(source);
-      for (const part of source.parts) h.update(`\0${part.file}\0${part.lineOffset}\0`).update(part.markdown);
+      for (const part of source.parts) h.update(`\0${part.file}\0${part.lineOffset}\0${partDigest(part)}`);
       keys.set(source, (key = h.digest('base64url')));
     }
     return key;
@@ -91,6 +96,7 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
 
   return {
     keyOf,
+    partDigest,
     stampOf: (source) => stampHash(source).digest('base64url'),
     get(source) {
       const stored = entry(source);

@@ -76,8 +76,10 @@ export interface PartCache {
 /**
  * `restored`: the state a previous run left (a build reads it from disk). Its records are used when
  * the page-wide settings are the same; the caller checks the rest (shale's code, the highlighter).
+ * `digest`: the SHA-1 of a part's Markdown (the build shares the page cache's, which hashed every
+ * part for the page's key already).
  */
-export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, restored?: PartCacheState): PartCache {
+export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, restored?: PartCacheState, digest: (part: SourcePart) => string = markdownDigest()): PartCache {
   let parts = restored?.parts ?? new Map<string, Recorded[]>();
   let lexers = restored?.lexers ?? new Map<string, { markdown: string; found: Set<string> }>();
   /** What every part of the page shares (tabs, id scheme, highlighter): a change drops the cache. */
@@ -85,13 +87,7 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
   let settings = restored?.settings;
   let off = false;
   const keyOf = (part: SourcePart) => `${part.lineOffset}\0${part.file}`;
-  // Each part's Markdown is hashed once per render (lexersOf and renderPart both ask).
-  const digests = new WeakMap<SourcePart, string>();
-  const digestOf = (part: SourcePart): string => {
-    let d = digests.get(part);
-    if (d === undefined) digests.set(part, (d = createHash('sha1').update(part.markdown).digest('base64url')));
-    return d;
-  };
+  const digestOf = digest;
 
   return {
     stats,
@@ -105,7 +101,8 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
       const open: Heading[] = [];
       let first = true;
 
-      function renderPart(part: SourcePart, env: RenderEnv, render: () => string): string {
+      /** On the page's first part: drops the records when the page-wide settings changed. */
+      function start(env: RenderEnv): void {
         if (first) {
           first = false;
           const text = JSON.stringify([env.tabs.map((t) => `${t.key}\0${t.label}`), env.idScheme, env.sectionDepth, !!env.chunkCuts]);
@@ -118,14 +115,23 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
           // markdown-it creates it on the first definition; present from the start, it renders alike.
           env.references = refs;
         }
+      }
+
+      /** The record to replay for the part, where its Markdown and all it read are the same. */
+      function hitFor(part: SourcePart, env: RenderEnv): Recorded | undefined {
+        const digest = digestOf(part);
+        return parts.get(keyOf(part))?.find((r) => r.markdown === digest && holds(r, env, part.file));
+      }
+
+      function renderPart(part: SourcePart, env: RenderEnv, render: () => string): string {
+        start(env);
         if (off) {
           stats.rendered++;
           html.push(render());
           return html[html.length - 1];
         }
         const key = keyOf(part);
-        const digest = digestOf(part);
-        const hit = parts.get(key)?.find((r) => r.markdown === digest && holds(r, env, part.file));
+        const hit = hitFor(part, env);
         const rec = hit ? replay(hit, env) : record(part, env, render);
         nextParts.set(key, [...(nextParts.get(key) ?? []), rec]);
         for (const h of rec.headings) push(open, h);
@@ -228,6 +234,10 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
           const digest = digestOf(part);
           return off || !parts.get(keyOf(part))?.some((r) => r.markdown === digest);
         },
+        replays(part, env) {
+          start(env);
+          return !off && hitFor(part, env) !== undefined;
+        },
         commit() {
           parts = nextParts;
           lexers = nextLexers;
@@ -260,4 +270,14 @@ function leadKey(env: RenderEnv): string {
 
 function fileWarnings(env: RenderEnv, file: string): string {
   return env.warnings.filter((w) => w.file === file).map((w) => w.message).join('\n');
+}
+
+/** SHA-1 of a part's Markdown, each part hashed once (lexersOf, willRender and renderPart all ask). */
+export function markdownDigest(): (part: SourcePart) => string {
+  const digests = new WeakMap<SourcePart, string>();
+  return (part) => {
+    let d = digests.get(part);
+    if (d === undefined) digests.set(part, (d = createHash('sha1').update(part.markdown).digest('base64url')));
+    return d;
+  };
 }

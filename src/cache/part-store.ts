@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Section } from '../types.js';
+import type { Section, SourcePart } from '../types.js';
 import { createPartCache, type PartCache, type PartCacheState, type PartStats, type Recorded } from './part-cache.js';
 import { cacheFile, lengthReader, writeAside } from './files.js';
 
@@ -44,12 +44,12 @@ interface Index {
 /**
  * `scope` and `outPath` name the page's file; `stamp` is what its records also depend on and the
  * cache does not check itself: shale's code and the libraries' versions, the page's frontmatter
- * (the code theme among it) and the build's options (PageCache.stampOf).
+ * (the code theme among it) and the build's options (PageCache.stampOf). `digest`: as createPartCache's.
  */
-export function openPartStore(dir: string, scope: string, outPath: string, stamp: string, stats?: PartStats): PartStore {
+export function openPartStore(dir: string, scope: string, outPath: string, stamp: string, stats?: PartStats, digest?: (part: SourcePart) => string): PartStore {
   const base = cacheFile(dir, 'parts', `${scope}\0${outPath}`);
   const restored = read(base, stamp);
-  const cache = createPartCache(stats, restored?.state);
+  const cache = createPartCache(stats, restored?.state, digest);
   const named = (name: string) => `${base}-${name}`;
   return {
     cache,

@@ -32,8 +32,13 @@ export interface RenderContext {
 export interface RenderHooks {
   renderPart?: (part: SourcePart, env: RenderEnv, render: () => string) => string;
   lexersOf?: (part: SourcePart) => Iterable<string>;
-  /** Will the part be rendered (not replayed)? Only those parts' code is sent ahead to the highlighter. */
+  /**
+   * Will the part be rendered (not replayed)? Asked before the page is rendered: only those parts'
+   * grammars are loaded and their code sent ahead to the highlighter.
+   */
   willRender?: (part: SourcePart) => boolean;
+  /** Will the part be replayed now, in the page's state `env`? (It may have to be rendered after all, if what it read changed.) */
+  replays?: (part: SourcePart, env: RenderEnv) => boolean;
 }
 
 export async function renderPage(source: Source, ctx: RenderContext, hooks: RenderHooks = {}): Promise<Page> {
@@ -48,10 +53,13 @@ export async function renderPage(source: Source, ctx: RenderContext, hooks: Rend
     });
   }
   const hl = await ctx.highlighter(theme);
-  const lexers = new Set<string>();
-  for (const part of source.parts) for (const l of hooks.lexersOf?.(part) ?? fenceLexers(part.markdown)) lexers.add(l);
-  if (hl.prefetch) hl.prefetch(source.parts.filter((p) => hooks.willRender?.(p) ?? true).flatMap((p) => forecastBlocks(p.markdown, hl.knows)));
-  await hl.load(lexers, (pattern) => source.parts.some((part) => pattern.test(part.markdown)));
+  const willRender = (part: SourcePart) => hooks.willRender?.(part) ?? true;
+  const lexersOf = new Map(source.parts.map((part) => [part, hooks.lexersOf?.(part) ?? fenceLexers(part.markdown)]));
+  // A replayed part highlights nothing: its grammars (GitHub: 0.1 s of an edit) need not be loaded.
+  const mentions = (pattern: RegExp) => source.parts.some((part) => pattern.test(part.markdown));
+  const load = (parts: SourcePart[]) => hl.load(new Set(parts.flatMap((part) => [...lexersOf.get(part)!])), mentions);
+  if (hl.prefetch) hl.prefetch(source.parts.filter(willRender).flatMap((p) => forecastBlocks(p.markdown, hl.knows)));
+  await load(source.parts.filter(willRender));
 
   const env = createEnv({
     tabs: fm.language_tabs,
@@ -67,6 +75,8 @@ export async function renderPage(source: Source, ctx: RenderContext, hooks: Rend
   for (const part of source.parts) {
     env.file = part.file;
     env.lineOffset = part.lineOffset;
+    // A part that was to be replayed is rendered when what it read changed: its grammars first.
+    if (!willRender(part) && hooks.replays && !hooks.replays(part, env)) await load([part]);
     const render = () => renderInRanges(ctx.md, part.markdown, env);
     const [base, known] = [html.length, env.chunkCuts?.length ?? 0];
     html += hooks.renderPart ? hooks.renderPart(part, env, render) : render();

@@ -75,6 +75,19 @@ describe('the part store', () => {
     expect(second.html + second.chunks.join('')).toContain(shows);
   });
 
+  it('highlights the code of a part it meant to replay but had to render, with no highlight cache left', async () => {
+    const root = tempProject(FILES);
+    await run(root);
+    // The records stay; the highlighted blocks are gone. Refunds is unchanged, so its grammar (ruby)
+    // is not loaded up front, but its ids move with the edit in Orders: it is rendered after all.
+    for (const f of readdirSync(join(root, '.shale-cache')).filter((f) => f.startsWith('highlight-'))) rmSync(join(root, '.shale-cache', f));
+    edit(root, '_orders.md', '## Create\n', '## Make\n');
+    const second = await run(root);
+    expect(second.render).toMatch(/, 3 of 4 files rendered again/);
+    await expectAsWithoutCache(second, root);
+    expect(second.html + second.chunks.join('')).toMatch(/<code><span class="[^"]+">Refund<\/span>/);
+  });
+
   it('keeps one copy of the page\'s HTML: the page cache names the parts\' files', async () => {
     const root = tempProject(FILES);
     await run(root);
