@@ -13,6 +13,7 @@ let root: string;
 let server: DevServer;
 let browser: BrowserContext;
 let page: Page;
+const unanswered = new Set<string>();
 const silent = { info: () => {}, warn: () => {} };
 
 const pageFile = () => join(root, 'source', 'index.html.md');
@@ -37,6 +38,10 @@ beforeAll(async () => {
   if (!process.env.SHALE_DEBUG) server.vite.config.logger.error = () => {};
   browser = await launchBrowser();
   page = await browser.newPage();
+  // Every request of the page still unanswered, from its load on (printed by the search test if it times out).
+  page.on('request', (r) => unanswered.add(r.url()));
+  page.on('requestfinished', (r) => unanswered.delete(r.url()));
+  page.on('requestfailed', (r) => unanswered.delete(r.url()));
   await page.goto(server.url);
   await page.waitForFunction(() => customElements.get('vite-error-overlay') !== undefined);
   // Set on the window: a reload would lose it.
@@ -71,7 +76,14 @@ describe('shale dev in a browser', () => {
         kept: (window as unknown as { kept?: boolean }).kept,
         query: (document.getElementById('input-search') as HTMLInputElement | null)?.value,
       }));
-      console.error(`search in shale dev gave no results: ${JSON.stringify(state)}; failed: ${failed.join(', ')}; still pending: ${[...pending].join(', ')}\n${log.join('\n')}`);
+      // Does the server answer those requests when asked from here, and where is Vite's dependency optimizer?
+      const asked = await Promise.all([...unanswered].map(async (url) => {
+        try { return `${url} → ${(await fetch(url, { signal: AbortSignal.timeout(3000) })).status}`; } catch (e) { return `${url} → ${(e as Error).name}`; }
+      }));
+      const optimizer = server.vite.environments.client.depsOptimizer;
+      const deps = optimizer && { optimized: Object.keys(optimizer.metadata.optimized), discovered: Object.keys(optimizer.metadata.discovered), scanning: optimizer.scanProcessing !== undefined };
+      console.error(`search in shale dev gave no results: ${JSON.stringify(state)}; failed: ${failed.join(', ')}; still pending: ${[...pending].join(', ')}\n`
+        + `unanswered since the page loaded, fetched again from the test: ${asked.join(', ')}\noptimizer: ${JSON.stringify(deps)}\n${log.join('\n')}`);
       throw err;
     });
     expect(failed).toEqual([]);
