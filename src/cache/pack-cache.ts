@@ -1,6 +1,7 @@
 // Content packs kept between builds in `<root>/.shale-cache/packs/`: packing GitHub's reference
 // takes ~0.5 s, and an edit in one include changes one of its 11 packs. An entry is named by the
-// SHA-1 of the pack's HTML (its chunks' strings, hashed as UTF-8) and PACK_FORMAT; each build keeps the entries it used and removes the rest.
+// SHA-1 of the pack's HTML (its chunks' strings, hashed as UTF-8) and PACK_FORMAT; each build keeps
+// the entries it used and removes the rest.
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';

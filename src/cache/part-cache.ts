@@ -76,10 +76,10 @@ export interface PartCache {
 /**
  * `restored`: the state a previous run left (a build reads it from disk). Its records are used when
  * the page-wide settings are the same; the caller checks the rest (shale's code, the highlighter).
- * `digest`: the SHA-1 of a part's Markdown (the build shares the page cache's, which hashed every
+ * `digestOf`: the SHA-1 of a part's Markdown (the build shares the page cache's, which hashed every
  * part for the page's key already).
  */
-export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, restored?: PartCacheState, digest: (part: SourcePart) => string = markdownDigest()): PartCache {
+export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, restored?: PartCacheState, digestOf: (part: SourcePart) => string = markdownDigest()): PartCache {
   let parts = restored?.parts ?? new Map<string, Recorded[]>();
   let lexers = restored?.lexers ?? new Map<string, { markdown: string; found: Set<string> }>();
   /** What every part of the page shares (tabs, id scheme, highlighter): a change drops the cache. */
@@ -87,7 +87,6 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
   let settings = restored?.settings;
   let off = false;
   const keyOf = (part: SourcePart) => `${part.lineOffset}\0${part.file}`;
-  const digestOf = digest;
 
   return {
     stats,

@@ -44,12 +44,12 @@ interface Index {
 /**
  * `scope` and `outPath` name the page's file; `stamp` is what its records also depend on and the
  * cache does not check itself: shale's code and the libraries' versions, the page's frontmatter
- * (the code theme among it) and the build's options (PageCache.stampOf). `digest`: as createPartCache's.
+ * (the code theme among it) and the build's options (PageCache.stampOf). `digestOf`: as createPartCache's.
  */
-export function openPartStore(dir: string, scope: string, outPath: string, stamp: string, stats?: PartStats, digest?: (part: SourcePart) => string): PartStore {
+export function openPartStore(dir: string, scope: string, outPath: string, stamp: string, stats?: PartStats, digestOf?: (part: SourcePart) => string): PartStore {
   const base = cacheFile(dir, 'parts', `${scope}\0${outPath}`);
   const restored = read(base, stamp);
-  const cache = createPartCache(stats, restored?.state, digest);
+  const cache = createPartCache(stats, restored?.state, digestOf);
   const named = (name: string) => `${base}-${name}`;
   return {
     cache,

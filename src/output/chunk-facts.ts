@@ -18,7 +18,7 @@ export interface PieceFacts {
   levels: number[];
   /** Its id and name attributes, as written (still escaped). */
   ids: string[];
-  /** Bytes outside highlighted code blocks. */
+  /** Its length outside highlighted code blocks (in characters, as chunk-height.ts's weights were fitted). */
   textBytes: number;
   /** Lines of code in the blocks that show under the page's first language. */
   codeLines: number;
