@@ -36,7 +36,7 @@ export interface PageCache {
   partDigest(part: SourcePart): string;
   /** The page as rendered from `source` last time, if its key is unchanged. */
   get(source: Source): Page | undefined;
-  /** The same, its HTML read only when asked for (a build with nothing to write never asks). */
+  /** The same, its HTML and sections read only when asked for (a build with nothing to write never asks). */
   peek(source: Source): Page | undefined;
   /**
    * Keeps `page`; `htmlFiles`, if given, are files in the cache folder that hold exactly its HTML,
@@ -48,8 +48,6 @@ export interface PageCache {
 type StoredSection = Omit<Section, 'text' | 'code'> & { text: number; code: number };
 /** `htmlFiles`: names of the files in the cache folder that hold the HTML, when not `<entry>.html`. */
 type Stored = Omit<Page, 'source' | 'html' | 'sections'> & { htmlLength: number; htmlFiles?: string[]; sections: StoredSection[] };
-/** An entry read back: the page but its source and HTML. */
-type Entry = Omit<Page, 'source' | 'html'> & { htmlLength: number; htmlFiles?: string[] };
 
 /** `scope` tells apart the source folders that share one cache folder. */
 export function openPageCache(dir: string, scope: string, opts: PageCacheOptions): PageCache {
@@ -68,23 +66,30 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
     return key;
   };
   const base = (source: Source) => cacheFile(dir, 'page', `${scope}\0${source.outPath}`);
-  const entry = (source: Source): Entry | undefined => {
+  /** The entry's JSON, its sections' text and code still lengths (readSections cuts them). */
+  const entry = (source: Source): Stored | undefined => {
     try {
       // The key comes first in the entry: a page whose input changed is told from the file's first
       // bytes, without reading or parsing the rest (24 MB, 0.13 s on GitHub's reference).
       const file = `${base(source)}.json`;
       const prefix = `{"format":${ENTRY_FORMAT},"key":${JSON.stringify(keyOf(source))},`;
       if (!startsWith(file, prefix)) return undefined;
-      const { sections, ...rest } = (JSON.parse(readFileSync(file, 'utf8')) as { page: Stored }).page;
-      const text = lengthReader(readFileSync(`${base(source)}.txt`, 'utf8'));
-      const page = { ...rest, sections: sections.map((s) => ({ ...s, text: text.cut(s.text), code: text.cut(s.code) })) };
-      return text.done() ? page : undefined;
+      return (JSON.parse(readFileSync(file, 'utf8')) as { page: Stored }).page;
     } catch {
       return undefined; // missing, unreadable or corrupt: render afresh
     }
   };
-  const htmlFilesOf = (source: Source, stored: Entry) => stored.htmlFiles?.map((f) => join(dir, basename(f))) ?? [`${base(source)}.html`];
-  const readHtml = (source: Source, stored: Entry): string | undefined => {
+  const readSections = (source: Source, stored: Stored): Section[] | undefined => {
+    try {
+      const text = lengthReader(readFileSync(`${base(source)}.txt`, 'utf8'));
+      const sections = stored.sections.map((s) => ({ ...s, text: text.cut(s.text), code: text.cut(s.code) }));
+      return text.done() ? sections : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const htmlFilesOf = (source: Source, stored: Stored) => stored.htmlFiles?.map((f) => join(dir, basename(f))) ?? [`${base(source)}.html`];
+  const readHtml = (source: Source, stored: Stored): string | undefined => {
     try {
       const html = htmlFilesOf(source, stored).map((f) => readFileSync(f, 'utf8')).join('');
       // The HTML is written before the entry that names its length: a mismatch is a torn write.
@@ -100,16 +105,19 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
     stampOf: (source) => stampHash(source).digest('base64url'),
     get(source) {
       const stored = entry(source);
-      const html = stored && readHtml(source, stored);
-      return html === undefined ? undefined : { ...withoutLength(stored!), source, html };
+      const sections = stored && readSections(source, stored);
+      const html = sections && readHtml(source, stored!);
+      return html === undefined ? undefined : { ...withoutLength(stored!), source, sections: sections!, html };
     },
     peek(source) {
       const stored = entry(source);
       if (!stored || !htmlFilesOf(source, stored).every((f) => existsSync(f))) return undefined;
+      // A build with nothing to write asks for neither: GitHub's 45 MB of HTML and 22 MB of section text.
       let html: string | undefined;
-      return Object.defineProperty({ ...withoutLength(stored), source } as Page, 'html', {
-        enumerable: true,
-        get: () => (html ??= readHtml(source, stored) ?? ''),
+      let sections: Section[] | undefined;
+      return Object.defineProperties({ ...withoutLength(stored), source } as Page, {
+        html: { enumerable: true, get: () => (html ??= readHtml(source, stored) ?? '') },
+        sections: { enumerable: true, get: () => (sections ??= readSections(source, stored) ?? []) },
       });
     },
     set(page, htmlFiles) {
@@ -152,8 +160,8 @@ function startsWith(file: string, prefix: string): boolean {
   }
 }
 
-function withoutLength(stored: Entry): Omit<Page, 'source' | 'html'> {
-  const { htmlLength: _, htmlFiles: __, ...rest } = stored;
+function withoutLength(stored: Stored): Omit<Page, 'source' | 'html' | 'sections'> {
+  const { htmlLength: _, htmlFiles: __, sections: ___, ...rest } = stored;
   return rest;
 }
 

@@ -86,6 +86,22 @@ describe('the page cache', () => {
     expect(short.index).toBe(first.index);
   });
 
+  it('reads no section text for a build with nothing to write, and still notices it gone when it renders', async () => {
+    const root = project();
+    const first = await run(root);
+    await build({ root }, { info: () => {}, warn: () => {} });
+    const [text] = cacheFiles(root, '.txt');
+    rmSync(join(root, '.shale-cache', text));
+    const lines: string[] = [];
+    await build({ root }, { info: (l) => lines.push(l), warn: () => {} });
+    expect(lines.at(-1)).toMatch(/build is up to date/);
+    // The output gone, the page is made again (the entry's text is missing), the same.
+    const again = await run(root);
+    expect(again.render).not.toMatch(/unchanged/);
+    expect(again.html).toBe(first.html);
+    expect(again.index).toBe(first.index);
+  });
+
   it('keeps the HTML of a page of one file in its own entry, and ignores it torn', async () => {
     const root = tempProject({ 'source/index.html.md': '---\ntitle: One\n---\n# One\n\nAlone.\n' });
     const first = await run(root);
