@@ -97,6 +97,20 @@ describe('search in a browser', () => {
     await page.close();
   });
 
+  it('answers what was typed before the search code had arrived', async () => {
+    const page = await browser.newPage();
+    // The search module (a chunk of its own) held back until the reader has typed.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/search-[\w-]{8}\.js$/, async (route) => { await held; await route.continue(); });
+    await page.goto(server.url);
+    await page.locator('#input-search').fill('cancell');
+    expect(await page.locator('#input-search').getAttribute('role')).toBeNull(); // not set up yet
+    release();
+    await page.waitForFunction(() => document.querySelector('.search-results')!.textContent!.includes('Cancel an order'));
+    await page.close();
+  });
+
   it('answers what was typed while the index was still on its way', async () => {
     const { page, errors } = await open();
     // Hold the index back until the reader has typed a whole word.

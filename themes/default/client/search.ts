@@ -263,12 +263,17 @@ export function initSearch(): void {
 
   input.addEventListener('pointerenter', () => void warm(), { once: true });
   input.addEventListener('focus', () => void load());
-  input.addEventListener('input', () => {
+  const typed = () => {
     if (backend || failed) return update();
     void load();
     // Show that something is coming only when it is slow enough to notice.
     setTimeout(() => { if (!backend && !failed && input.value.trim()) notice('Loading search…'); }, LOADING_DELAY_MS);
-  });
+  };
+  input.addEventListener('input', typed);
+  // The box takes text before this code has arrived (a slow network, a busy dev server): what was
+  // typed, or the focus it got, before the listeners were there is answered now, not on the next key.
+  if (input.value.trim()) typed();
+  else if (document.activeElement === input) void load();
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
