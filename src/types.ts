@@ -67,6 +67,31 @@ export interface Section {
   code: string;
 }
 
+/**
+ * A stretch of a page's HTML that no place to cut and no part's start falls inside, with what the
+ * chunk split needs of it (src/output/chunk-facts.ts). Kept with a part's records, so a build after
+ * an edit scans and hashes only the edited part's HTML.
+ */
+export interface Segment {
+  /** Does a place to cut come just before it? (Else it goes on the stretch before it.) */
+  cut: boolean;
+  /** Its length in characters, and in UTF-8 bytes. */
+  length: number;
+  bytes: number;
+  /** SHA-1 of its HTML. */
+  digest: string;
+  /** Raw HTML containers opened minus closed. */
+  balance: number;
+  /** The levels of its headings, in order. */
+  levels: number[];
+  /** Its id and name attributes, as written (still escaped). */
+  ids: string[];
+  /** Its length outside highlighted code blocks, in characters. */
+  textLength: number;
+  /** Lines of code in its highlighted blocks, by tab class ('' for a block of no tab). */
+  codeLines: Record<string, number>;
+}
+
 /** A rendered page, ready for the theme. */
 export interface Page {
   source: Source;
@@ -74,6 +99,8 @@ export interface Page {
   html: string;
   /** Offsets in `html` where a chunk of a lazily loaded page may start (top-level headings); builds only. */
   chunkCuts?: number[];
+  /** `html` between those offsets and the parts' starts, with what the chunk split needs of each; builds only. */
+  segments?: Segment[];
   headings: Heading[];
   toc: TocEntry[];
   sections: Section[];

@@ -1,7 +1,8 @@
 // Content packs kept between builds in `<root>/.shale-cache/packs/`: packing GitHub's reference
 // takes ~0.5 s, and an edit in one include changes one of its 11 packs. An entry is named by the
-// SHA-1 of the pack's HTML (its chunks' strings, hashed as UTF-8) and PACK_FORMAT; each build keeps
-// the entries it used and removes the rest.
+// SHA-1 of PACK_FORMAT and a key that stands for the pack's HTML: the SHA-1s of its segments
+// (src/output/chunk-facts.ts), made when each part was rendered, so that 45 MB are not hashed
+// again here. Each build keeps the entries it used and removes the rest.
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,9 +14,9 @@ import { writeAside } from './files.js';
 export interface PackCache {
   /**
    * The pack file's bytes for the HTML these strings make one after the other (`bytes` long in
-   * UTF-8): from the cache, or encoded now (and kept on save).
+   * UTF-8, named by `key`): from the cache, or encoded now (and kept on save).
    */
-  pack(html: string[], bytes: number): Buffer;
+  pack(key: string, html: string[], bytes: number): Buffer;
   /** Writes the new entries and removes those this build did not use. */
   save(): void;
 }
@@ -24,11 +25,8 @@ export function openPackCache(cacheDir: string): PackCache {
   const dir = join(cacheDir, 'packs');
   const used = new Map<string, Buffer | undefined>(); // file name → bytes to write, undefined when on disk
   return {
-    pack(html, bytes) {
-      // The strings are hashed as they are: UTF-8 bytes are made only for a pack that is encoded.
-      const h = createHash('sha1').update(`${PACK_FORMAT}\0`);
-      for (const s of html) h.update(s);
-      const name = `pack-${h.digest('base64url')}.bin`;
+    pack(key, html, bytes) {
+      const name = `pack-${createHash('sha1').update(`${PACK_FORMAT}\0`).update(key).digest('base64url')}.bin`;
       const kept = readEntry(join(dir, name), bytes);
       used.set(name, kept ? undefined : encodePack(Buffer.from(html.join(''))));
       return kept ?? used.get(name)!;

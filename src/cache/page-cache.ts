@@ -19,7 +19,7 @@ import { markdownDigest } from './part-cache.js';
 import { cacheFile, lengthReader, writeAside } from './files.js';
 
 /** Bump when the entry layout below changes. */
-const ENTRY_FORMAT = 3;
+const ENTRY_FORMAT = 4;
 
 /** What the renderer sees besides the source. */
 export interface PageCacheOptions {

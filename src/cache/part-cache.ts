@@ -12,7 +12,8 @@ import { createHash } from 'node:crypto';
 import type { RenderHooks } from '../render/page.js';
 import { fenceLexers } from '../markdown/highlight.js';
 import type { RenderEnv } from '../markdown/env.js';
-import type { Diagnostic, Heading, Section, SourcePart } from '../types.js';
+import { segmentsOf } from '../output/chunk-facts.js';
+import type { Diagnostic, Heading, Section, Segment, SourcePart } from '../types.js';
 import { RecordingMap, RecordingSet, recordReferences, sameReference, type ReferenceMap, type References } from './recording.js';
 
 export interface PartStats {
@@ -47,6 +48,8 @@ export interface Recorded {
   links: RenderEnv['links'];
   /** Where the page may be cut into chunks, from the part's start (src/markdown/chunk-cuts.ts). */
   cuts: number[];
+  /** The part's HTML cut there, with what the chunk split needs of each stretch (when cuts are marked). */
+  segments?: Segment[];
 }
 
 /**
@@ -205,6 +208,7 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
           links: env.links.slice(at.links),
           cuts: env.chunkCuts?.slice(at.cuts) ?? [],
         };
+        if (env.chunkCuts) rec.segments = segmentsOf(out, rec.cuts);
         // Undo what the render appended and apply the record instead: every render then goes
         // through the replay path, so a replay that missed something shows up at once in tests.
         env.headings.length = at.headings;
@@ -232,6 +236,9 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
         willRender(part) {
           const digest = digestOf(part);
           return off || !parts.get(keyOf(part))?.some((r) => r.markdown === digest);
+        },
+        segmentsOf(part) {
+          return nextParts.get(keyOf(part))?.at(-1)?.segments;
         },
         replays(part, env) {
           start(env);

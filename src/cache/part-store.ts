@@ -21,7 +21,7 @@ import { createPartCache, type PartCache, type PartCacheState, type PartStats, t
 import { cacheFile, lengthReader, writeAside } from './files.js';
 
 /** Bump when the file layout below (or part-cache.ts's Recorded) changes. */
-const FILE_FORMAT = 5;
+const FILE_FORMAT = 6;
 
 export interface PartStore {
   cache: PartCache;

@@ -1,8 +1,13 @@
-// What splitContent (chunks.ts) needs to know of each piece of a large page's HTML (the stretch
-// from one possible cut to the next): the raw HTML containers it leaves open, its headings' levels,
-// its ids, and what its placeholder's height is guessed from (chunk-height.ts). One pass per piece,
-// which steps over highlighted code blocks with indexOf: they are most of a reference's bytes, hold
-// only escaped text and spans, and would otherwise be scanned by four regular expressions.
+// What splitContent (chunks.ts) needs to know of a large page's HTML, stretch by stretch
+// (Segment, src/types.ts): the raw HTML containers it leaves open, its headings' levels, its ids,
+// what its placeholder's height is guessed from (chunk-height.ts), and a digest that names the
+// packs it goes into. One pass per stretch, which steps over highlighted code blocks with indexOf:
+// they are most of a reference's bytes, hold only escaped text and spans, and would otherwise be
+// scanned by four regular expressions. A page of several files gets its segments from each part's
+// records (src/cache/part-cache.ts), so after an edit only the edited part is scanned and hashed.
+
+import { createHash } from 'node:crypto';
+import type { Segment } from '../types.js';
 
 /** A highlighted block as src/markdown/highlight.ts writes it; its class names its tab, if any. */
 const CODE_OPEN = /<div class="highlight(?: tab-([^"\s]*))?"><pre/y;
@@ -11,22 +16,11 @@ const CONTAINER = /<(\/?)(?:div|section|details|aside|article|blockquote|ul|ol|d
 const HEADING = /<h([1-6])[\s>]/g;
 const ID = /\s(?:id|name)="([^"]*)"/g;
 
-export interface PieceFacts {
-  /** Raw HTML containers opened minus closed (code is escaped, so only real tags count). */
-  balance: number;
-  /** The levels of its headings, in order. */
-  levels: number[];
-  /** Its id and name attributes, as written (still escaped). */
-  ids: string[];
-  /** Its length outside highlighted code blocks (in characters, as chunk-height.ts's weights were fitted). */
-  textBytes: number;
-  /** Lines of code in the blocks that show under the page's first language. */
-  codeLines: number;
-}
+export type SegmentFacts = Omit<Segment, 'cut' | 'length' | 'bytes' | 'digest'>;
 
-/** `visible(tab)` says whether a code block of class `tab-{tab}` shows under the first language. */
-export function pieceFacts(html: string, visible: (tab: string) => boolean): PieceFacts {
-  const facts: PieceFacts = { balance: 0, levels: [], ids: [], textBytes: html.length, codeLines: 0 };
+/** The facts of `html` (code is escaped, so only real tags count). */
+export function segmentFacts(html: string): SegmentFacts {
+  const facts: SegmentFacts = { balance: 0, levels: [], ids: [], textLength: html.length, codeLines: {} };
   let at = 0;
   let open = html.indexOf('<div class="highlight');
   while (open !== -1) {
@@ -37,10 +31,11 @@ export function pieceFacts(html: string, visible: (tab: string) => boolean): Pie
     if (m) {
       const end = close + CODE_CLOSE.length;
       scanText(html, at, open, facts);
-      facts.textBytes -= end - open;
-      if (m[1] === undefined || visible(m[1])) {
-        for (let i = html.indexOf('\n', open); i !== -1 && i < end; i = html.indexOf('\n', i + 1)) facts.codeLines++;
-      }
+      facts.textLength -= end - open;
+      let lines = 0;
+      for (let i = html.indexOf('\n', open); i !== -1 && i < end; i = html.indexOf('\n', i + 1)) lines++;
+      const tab = m[1] ?? '';
+      facts.codeLines[tab] = (facts.codeLines[tab] ?? 0) + lines;
       at = end;
     }
     open = html.indexOf('<div class="highlight', m ? at : open + 1);
@@ -49,8 +44,34 @@ export function pieceFacts(html: string, visible: (tab: string) => boolean): Pie
   return facts;
 }
 
+/** The lines of code that show: `visible(tab)` says whether a block of class `tab-{tab}` shows under the first language. */
+export function visibleLines(codeLines: Record<string, number>, visible: (tab: string) => boolean): number {
+  let n = 0;
+  for (const [tab, lines] of Object.entries(codeLines)) if (tab === '' || visible(tab)) n += lines;
+  return n;
+}
+
+/**
+ * `html` cut at `cuts` (offsets into it, ascending), as segments: the first goes on the stretch
+ * before `html` (a part continues the page), each later one starts where a cut is. Empty ones are
+ * left out: they hold nothing, and the split never cuts before nothing.
+ */
+export function segmentsOf(html: string, cuts: readonly number[]): Segment[] {
+  const out: Segment[] = [];
+  const ends = [0, ...cuts, html.length];
+  for (let i = 0; i + 1 < ends.length; i++) {
+    if (ends[i] === ends[i + 1]) continue;
+    const text = html.slice(ends[i], ends[i + 1]);
+    out.push({
+      cut: i > 0, length: text.length, bytes: Buffer.byteLength(text),
+      digest: createHash('sha1').update(text).digest('base64url'), ...segmentFacts(text),
+    });
+  }
+  return out;
+}
+
 /** The containers, headings and ids of html[from, to). */
-function scanText(html: string, from: number, to: number, facts: PieceFacts): void {
+function scanText(html: string, from: number, to: number, facts: SegmentFacts): void {
   if (from >= to) return;
   const text = from === 0 && to === html.length ? html : html.slice(from, to);
   for (const m of text.matchAll(CONTAINER)) facts.balance += m[1] ? -1 : 1;

@@ -6,7 +6,8 @@
 // a loaded chunk is the one the unsplit page has.
 
 import { escapeHtml } from '../markdown/highlight.js';
-import { pieceFacts } from './chunk-facts.js';
+import type { Segment } from '../types.js';
+import { segmentsOf, visibleLines } from './chunk-facts.js';
 import { chunkHeight } from './chunk-height.js';
 import { encodePack, packGroups } from './pack.js';
 
@@ -14,10 +15,12 @@ import { encodePack, packGroups } from './pack.js';
 export const CHUNK_BYTES = 200_000;
 
 export interface Chunk {
-  /** Its HTML, as the pieces between cuts it was made of (joined only for a pack that is encoded). */
-  pieces: string[];
+  /** Its HTML (a slice of the page's). */
+  html: string;
   /** Its HTML's length in UTF-8 bytes. */
   bytes: number;
+  /** The digests of its segments: they name the pack it goes into. */
+  digests: string[];
   /** Id and text (HTML, already escaped) of the heading the chunk starts with. */
   first: string;
   title: string;
@@ -35,55 +38,66 @@ export interface SplitContent {
   chunks: Chunk[];
 }
 
+/** A stretch that starts with an h1 or h2: a chunk may end before it at its length, not twice that. */
+const MAJOR_HEADING = /<h[12][\s>]/y;
+
 /**
  * Splits content HTML at some of `cuts` (offsets where a chunk may start); `limit` is the
  * `lazyContent` option. `visible(tab)` tells which tab-specific code blocks show with the page's
- * first language.
+ * first language. `segments`: the page's (Page.segments), when its render kept them; else they
+ * are made from the HTML here.
  */
-export function splitContent(html: string, cuts: readonly number[], limit: number | false, visible: (tab: string) => boolean): SplitContent {
+export function splitContent(html: string, cuts: readonly number[], limit: number | false, visible: (tab: string) => boolean,
+  segments?: readonly Segment[]): SplitContent {
   if (limit === false || !willSplit(html, cuts, limit)) return { html, chunks: [] };
   const size = Math.min(limit, CHUNK_BYTES);
-  const pieces = [0, ...cuts].map((from, i) => html.slice(from, cuts[i] ?? html.length));
-  const newGroup = (level: number) => ({ pieces: [] as string[], bytes: 0, level, textBytes: 0, codeLines: 0, ids: [] as string[] });
+  const covers = segments && segments.reduce((n, seg) => n + seg.length, 0) === html.length;
+  const newGroup = (start: number, level: number) => ({ start, end: start, bytes: 0, level, textLength: 0, codeLines: 0, ids: [] as string[], digests: [] as string[] });
   const groups: Array<ReturnType<typeof newGroup>> = [];
-  let group = newGroup(0);
+  let group = newGroup(0, 0);
   let length = 0;
   let depth = 0; // raw HTML containers open at this point: no cut inside one
   let level = 0; // the outline level reached so far (themes/default/client/semantics.ts)
-  for (const piece of pieces) {
-    // A chunk ends at an h1 or h2 once it is long enough (its placeholder then names a TOC entry),
-    // or at any heading once it is twice that.
-    const cutHere = length >= size * (/^<h[12][\s>]/.test(piece) ? 1 : 2);
-    if (cutHere && depth === 0 && piece) {
-      groups.push(group);
-      group = newGroup(level);
-      length = 0;
+  let at = 0;
+  for (const seg of covers ? segments : segmentsOf(html, cuts)) {
+    if (seg.cut && depth === 0) {
+      // A chunk ends at an h1 or h2 once it is long enough (its placeholder then names a TOC
+      // entry), or at any heading once it is twice that.
+      MAJOR_HEADING.lastIndex = at;
+      if (length >= size * (MAJOR_HEADING.test(html) ? 1 : 2)) {
+        groups.push(group);
+        group = newGroup(at, level);
+        length = 0;
+      }
     }
-    const facts = pieceFacts(piece, visible);
-    group.pieces.push(piece);
-    group.bytes += Buffer.byteLength(piece);
-    group.textBytes += facts.textBytes;
-    group.codeLines += facts.codeLines;
-    for (const id of facts.ids) group.ids.push(id);
-    length += piece.length;
-    depth += facts.balance;
+    at += seg.length;
+    group.end = at;
+    group.bytes += seg.bytes;
+    group.textLength += seg.textLength;
+    group.codeLines += visibleLines(seg.codeLines, visible);
+    for (const id of seg.ids) group.ids.push(id);
+    group.digests.push(seg.digest);
+    length += seg.length;
+    depth += seg.balance;
     // One step deeper at most per heading, as semantics.ts carries it.
-    for (const l of facts.levels) level = Math.min(l, level + 1 || l);
+    for (const l of seg.levels) level = Math.min(l, level + 1 || l);
   }
   groups.push(group);
   const [head, ...rest] = groups;
   return {
-    html: head.pieces.join(''),
+    html: html.slice(0, head.end),
     chunks: rest.map((g) => {
-      // A chunk starts with a piece, and a piece with its heading.
-      const heading = /^<h[1-6] id="([^"]*)"[^>]*>([\s\S]*?)<\/h[1-6]>/.exec(g.pieces[0]);
+      const chunk = html.slice(g.start, g.end);
+      // A chunk starts where a cut is, and a cut at a heading.
+      const heading = /^<h[1-6] id="([^"]*)"[^>]*>([\s\S]*?)<\/h[1-6]>/.exec(chunk);
       return {
-        pieces: g.pieces,
+        html: chunk,
         bytes: g.bytes,
+        digests: g.digests,
         first: heading ? decodeAttribute(heading[1]) : '',
         title: heading ? heading[2].replace(/<[^>]*>/g, '').trim() : '',
         previousLevel: g.level,
-        height: chunkHeight(g.textBytes, g.codeLines),
+        height: chunkHeight(g.textLength, g.codeLines),
         ids: g.ids.map(decodeAttribute),
       };
     }),
@@ -118,18 +132,19 @@ export interface ChunkFiles {
  * Puts the chunks in content packs (src/output/pack.ts), each named by its bytes' hash, and makes
  * each chunk's placeholder and the page's id map; `url` turns a site-relative file into the URL
  * the page uses for it (relative, or under the base). `pack` makes a pack's bytes from its chunks'
- * HTML, in pieces, and its length in bytes (a cache can stand in front of encodePack, and then
- * encodes only the packs it misses).
+ * HTML and length in bytes; `key`, made from the chunks' segment digests, names that HTML (a
+ * cache can stand in front of encodePack, and then encodes only the packs it misses).
  */
 export function chunkFiles(split: SplitContent, url: (file: string) => string, hash: (bytes: Buffer) => string,
-  pack: (html: string[], bytes: number) => Buffer = (html) => encodePack(Buffer.from(html.join('')))): ChunkFiles {
+  pack: (key: string, html: string[], bytes: number) => Buffer = (_, html) => encodePack(Buffer.from(html.join('')))): ChunkFiles {
   const files = new Map<string, Buffer>();
   if (!split.chunks.length) return { html: split.html, files };
   const lengths = split.chunks.map((chunk) => chunk.bytes);
   const ids: Record<string, number> = {};
   let html = split.html;
   for (const group of packGroups(lengths)) {
-    const bytes = pack(group.flatMap((i) => split.chunks[i].pieces), group.reduce((n, i) => n + lengths[i], 0));
+    const key = group.map((i) => split.chunks[i].digests.join(' ')).join('\n');
+    const bytes = pack(key, group.map((i) => split.chunks[i].html), group.reduce((n, i) => n + lengths[i], 0));
     const file = `assets/pack-${hash(bytes).slice(0, 8)}.bin`;
     files.set(file, bytes);
     const src = escapeHtml(url(file));

@@ -12,7 +12,8 @@ import { fenceLexers, type CodeHighlighter } from '../markdown/highlight.js';
 import { codeThemeFor } from '../markdown/themes.js';
 import { checkLinks } from '../transform/links.js';
 import { buildToc } from '../transform/toc.js';
-import type { Page, Source, SourcePart } from '../types.js';
+import { segmentsOf } from '../output/chunk-facts.js';
+import type { Page, Segment, Source, SourcePart } from '../types.js';
 
 export interface RenderContext {
   md: MarkdownIt;
@@ -39,6 +40,8 @@ export interface RenderHooks {
   willRender?: (part: SourcePart) => boolean;
   /** Will the part be replayed now, in the page's state `env`? (It may have to be rendered after all, if what it read changed.) */
   replays?: (part: SourcePart, env: RenderEnv) => boolean;
+  /** The segments (Page.segments) of the part just rendered or replayed, if the cache kept them. */
+  segmentsOf?: (part: SourcePart) => Segment[] | undefined;
 }
 
 export async function renderPage(source: Source, ctx: RenderContext, hooks: RenderHooks = {}): Promise<Page> {
@@ -72,6 +75,7 @@ export async function renderPage(source: Source, ctx: RenderContext, hooks: Rend
   // Only when asked: the dev part cache turns itself off for env keys it does not know.
   if (ctx.chunkCuts) env.chunkCuts = [];
   let html = '';
+  const segments: Segment[] = [];
   for (const part of source.parts) {
     env.file = part.file;
     env.lineOffset = part.lineOffset;
@@ -79,9 +83,13 @@ export async function renderPage(source: Source, ctx: RenderContext, hooks: Rend
     if (!willRender(part) && hooks.replays && !hooks.replays(part, env)) await load([part]);
     const render = () => renderInRanges(ctx.md, part.markdown, env);
     const [base, known] = [html.length, env.chunkCuts?.length ?? 0];
-    html += hooks.renderPart ? hooks.renderPart(part, env, render) : render();
-    // The part's cuts count from its own start; the page's from the page's.
-    for (let i = known; i < (env.chunkCuts?.length ?? 0); i++) env.chunkCuts![i] += base;
+    const out = hooks.renderPart ? hooks.renderPart(part, env, render) : render();
+    html += out;
+    if (env.chunkCuts) {
+      segments.push(...(hooks.segmentsOf?.(part) ?? segmentsOf(out, env.chunkCuts.slice(known))));
+      // The part's cuts count from its own start; the page's from the page's.
+      for (let i = known; i < env.chunkCuts.length; i++) env.chunkCuts[i] += base;
+    }
   }
   warnings.push(...env.warnings, ...checkLinks(env.links, env.headings, env.anchors));
   if (env.headings.length === 0) {
@@ -95,6 +103,7 @@ export async function renderPage(source: Source, ctx: RenderContext, hooks: Rend
     source,
     html,
     chunkCuts: env.chunkCuts,
+    segments: env.chunkCuts && segments,
     headings: env.headings,
     toc: buildToc(env.headings, fm.headingLevel),
     sections: env.sections,

@@ -11,8 +11,8 @@ import { tempProject } from '../helpers.js';
 const one = '<h1 id="one">One</h1>\n'.repeat(200);
 const two = '<h1 id="two">Two</h1>\n'.repeat(300);
 const packed = (html: string) => encodePack(Buffer.from(html));
-/** The pack of these strings, through the cache. */
-const through = (cache: ReturnType<typeof openPackCache>, html: string[]) => cache.pack(html, Buffer.byteLength(html.join('')));
+/** The pack of these strings, through the cache, named by `key` (by default the HTML itself). */
+const through = (cache: ReturnType<typeof openPackCache>, html: string[], key = html.join('')) => cache.pack(key, html, Buffer.byteLength(html.join('')));
 
 describe('the pack cache', () => {
   it('keeps packs for the next build and gives them back from disk', () => {
@@ -28,19 +28,21 @@ describe('the pack cache', () => {
     expect(through(openPackCache(dir), [one]).equals(gzipSync(stand))).toBe(true);
   });
 
-  it('names an entry by the bytes of its HTML, however its chunks divide it', () => {
+  it('finds an entry by its key, and never serves one of another length', () => {
     const dir = join(tempProject({}), '.shale-cache');
     const chunks = ['<h1 id="größe">Größe</h1>\n', '<p>日本語 🙂</p>\n'.repeat(50)];
     const first = openPackCache(dir);
-    expect(through(first, chunks).equals(packed(chunks.join('')))).toBe(true);
+    expect(through(first, chunks, 'k').equals(packed(chunks.join('')))).toBe(true);
     first.save();
     const [entry] = readdirSync(join(dir, 'packs'));
     const bytes = Buffer.byteLength(chunks.join(''));
     const stand = Buffer.concat([Buffer.alloc(4), Buffer.alloc(bytes, 'x')]);
     stand.writeUInt32LE(bytes);
     writeFileSync(join(dir, 'packs', entry), gzipSync(stand));
-    // The same HTML in one string finds the entry: the stand-in comes back.
-    expect(through(openPackCache(dir), [chunks.join('')]).equals(gzipSync(stand))).toBe(true);
+    // The same key finds the entry: the stand-in comes back. Another key, or HTML of another length, does not.
+    expect(through(openPackCache(dir), chunks, 'k').equals(gzipSync(stand))).toBe(true);
+    expect(through(openPackCache(dir), chunks, 'other').equals(packed(chunks.join('')))).toBe(true);
+    expect(through(openPackCache(dir), [one], 'k').equals(packed(one))).toBe(true);
   });
 
   it('encodes again when an entry is damaged', () => {

@@ -10,6 +10,7 @@ import { createMarkdown } from '../../src/markdown/create.js';
 import { createEnv } from '../../src/markdown/env.js';
 import { escapeHtml } from '../../src/markdown/highlight.js';
 import { renderInRanges } from '../../src/markdown/render-ranges.js';
+import { segmentsOf } from '../../src/output/chunk-facts.js';
 import { CHUNK_MAP_VERSION, chunkFiles, splitContent } from '../../src/output/chunks.js';
 import { PACK_BYTES } from '../../src/output/pack.js';
 import { decodeCopies } from '../../themes/default/client/pack-decode.js';
@@ -54,7 +55,7 @@ describe('splitting content', () => {
     const split = splitContent(html, cuts, 1, all);
     // The page always keeps its start: the first section stays in index.html.
     expect(split.html).toBe('<h1 id="one">One</h1>\n<p>First.</p>\n');
-    expect(split.html + split.chunks.map((c) => c.pieces.join('')).join('')).toBe(html);
+    expect(split.html + split.chunks.map((c) => c.html).join('')).toBe(html);
     expect(split.chunks.map((c) => [c.first, c.title])).toEqual([
       ['deep', 'Deep'], ['two-amp-more', 'Two &amp; more'], ['three', 'Three'],
     ]);
@@ -69,7 +70,7 @@ describe('splitting content', () => {
     expect(cuts).toHaveLength(4);
     const split = splitContent(html, cuts, 1, all);
     expect(split.chunks.map((c) => c.first)).toEqual(['b']);
-    expect(split.chunks[0].pieces.join('')).toContain('<h1 id="d">');
+    expect(split.chunks[0].html).toContain('<h1 id="d">');
   });
 
   it('prefers to end a chunk at an h1 or h2, and takes any heading once a chunk is twice the size', () => {
@@ -79,6 +80,27 @@ describe('splitting content', () => {
     const split = splitContent(html, cuts, size, all);
     // a1 comes before the chunk is long enough; B ends it; b1 does not (an h3 at 1×); b3 does (2×).
     expect(split.chunks.map((c) => c.first)).toEqual(['b', 'b3']);
+  });
+});
+
+describe('splitting from segments', () => {
+  it("splits the same from the segments of a page's parts as from the page's HTML alone", () => {
+    const sections = Array.from({ length: 12 }, (_, i) =>
+      `# Section ${i}\n\nProse ${'word '.repeat(30 * (i % 4 + 1))}\n\n<div class="note" id="n${i}">\n\n## Inside ${i}\n\n</div>\n\n\`\`\`shell\necho ${i}\n\`\`\`\n\n### Deep ${i}\n\nMore.\n`).join('\n');
+    const { html, cuts } = render(sections);
+    // Three "parts", their boundaries inside sections, each cut into segments from its own start.
+    const bounds = [0, html.indexOf('<p>Prose', html.length / 3), html.indexOf('<p>More.', (2 * html.length) / 3), html.length];
+    const segments = bounds.slice(0, -1).flatMap((from, i) =>
+      segmentsOf(html.slice(from, bounds[i + 1]), cuts.filter((c) => c >= from && c < bounds[i + 1]).map((c) => c - from)));
+    const shape = (s: ReturnType<typeof splitContent>) => ({ html: s.html, chunks: s.chunks.map(({ digests: _, ...c }) => c) });
+    // A limit of 1 cuts wherever it may: a part's start taken for a cut would show at once.
+    for (const limit of [1, 400]) {
+      const whole = splitContent(html, cuts, limit, all);
+      expect(whole.chunks.length).toBeGreaterThan(3);
+      expect(shape(splitContent(html, cuts, limit, all, segments))).toEqual(shape(whole));
+      // Segments that do not cover the HTML (a stale record) are not trusted: the HTML is cut again.
+      expect(shape(splitContent(html, cuts, limit, all, segments.slice(1)))).toEqual(shape(whole));
+    }
   });
 });
 
@@ -98,8 +120,8 @@ describe('chunk files', () => {
     expect(holders[0][1]).toBe(`../assets/pack-${String(pack.length).padStart(8, '0')}.bin`);
     const decoded = Buffer.from(decodeCopies(gunzipSync(pack)));
     const range = (h: RegExpMatchArray) => decoded.subarray(Number(h[2]), Number(h[3])).toString('utf8');
-    expect(range(holders[0])).toBe(split.chunks[0].pieces.join(''));
-    expect(range(holders[1])).toBe(split.chunks[1].pieces.join(''));
+    expect(range(holders[0])).toBe(split.chunks[0].html);
+    expect(range(holders[1])).toBe(split.chunks[1].html);
     expect(range(holders[1])).toContain('日本');
     expect(files.html).toContain('data-first="one-quot-quoted-quot"');
     // The title links to the chunk's first heading (a click loads the chunk and lands there).
