@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page, Section, Source, SourcePart } from '../types.js';
-import { markdownDigest } from './part-cache.js';
+import { markdownDigest } from './markdown-digest.js';
 import { cacheFile, lengthReader, writeAside } from './files.js';
 
 /** Bump when the entry layout below changes. */

@@ -8,11 +8,11 @@
 // and every bit of state it read is still the same. An edit in one include thus re-renders that include,
 // and a later part only when what it read changed (say, a heading it was numbered against).
 
-import { createHash } from 'node:crypto';
 import type { RenderHooks } from '../render/page.js';
 import { fenceLexers } from '../markdown/highlight.js';
 import type { RenderEnv } from '../markdown/env.js';
 import { segmentsOf } from '../output/chunk-facts.js';
+import { markdownDigest } from './markdown-digest.js';
 import type { Diagnostic, Heading, Section, Segment, SourcePart } from '../types.js';
 import { RecordingMap, RecordingSet, recordReferences, sameReference, type ReferenceMap, type References } from './recording.js';
 
@@ -276,14 +276,4 @@ function leadKey(env: RenderEnv): string {
 
 function fileWarnings(env: RenderEnv, file: string): string {
   return env.warnings.filter((w) => w.file === file).map((w) => w.message).join('\n');
-}
-
-/** SHA-1 of a part's Markdown, each part hashed once (lexersOf, willRender and renderPart all ask). */
-export function markdownDigest(): (part: SourcePart) => string {
-  const digests = new WeakMap<SourcePart, string>();
-  return (part) => {
-    let d = digests.get(part);
-    if (d === undefined) digests.set(part, (d = createHash('sha1').update(part.markdown).digest('base64url')));
-    return d;
-  };
 }
