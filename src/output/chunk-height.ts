@@ -9,18 +9,10 @@
 // and adds little height. Median error 7 %, 90th percentile 21 %; one weight for all text alone
 // gave 15 % and 29 %, and max(prose, code) per section did worse (19 %).
 
-import { segmentFacts, visibleLines } from './chunk-facts.js';
-
 const PX_PER_TEXT_BYTE = 0.54;
 const PX_PER_CODE_LINE = 2;
 
 /** The height of HTML of `textLength` characters outside code blocks and `codeLines` lines of visible code. */
 export function chunkHeight(textLength: number, codeLines: number): number {
   return Math.round(PX_PER_TEXT_BYTE * textLength + PX_PER_CODE_LINE * codeLines);
-}
-
-/** `visible(tab)` says whether a code block of class `tab-{tab}` shows under the first language. */
-export function estimateHeight(html: string, visible: (tab: string) => boolean): number {
-  const facts = segmentFacts(html);
-  return chunkHeight(facts.textLength, visibleLines(facts.codeLines, visible));
 }

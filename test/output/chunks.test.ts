@@ -10,11 +10,11 @@ import { createMarkdown } from '../../src/markdown/create.js';
 import { createEnv } from '../../src/markdown/env.js';
 import { escapeHtml } from '../../src/markdown/highlight.js';
 import { renderInRanges } from '../../src/markdown/render-ranges.js';
-import { segmentsOf } from '../../src/output/chunk-facts.js';
+import { segmentFacts, segmentsOf, visibleLines } from '../../src/output/chunk-facts.js';
 import { CHUNK_MAP_VERSION, chunkFiles, splitContent } from '../../src/output/chunks.js';
 import { PACK_BYTES } from '../../src/output/pack.js';
 import { decodeCopies } from '../../themes/default/client/pack-decode.js';
-import { estimateHeight } from '../../src/output/chunk-height.js';
+import { chunkHeight } from '../../src/output/chunk-height.js';
 import { chunksOf, tempProject } from '../helpers.js';
 
 function render(markdown: string) {
@@ -26,6 +26,12 @@ function render(markdown: string) {
 }
 
 const all = () => true;
+
+/** The height the split gives HTML that is one stretch (its facts, then the formula). */
+function estimateHeight(html: string, visible: (tab: string) => boolean): number {
+  const facts = segmentFacts(html);
+  return chunkHeight(facts.textLength, visibleLines(facts.codeLines, visible));
+}
 
 describe('chunk cuts', () => {
   it('marks top-level headings only, and leaves no mark in the HTML', () => {
