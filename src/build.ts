@@ -20,8 +20,9 @@ import { inputsDigest, isUpToDate, listFiles } from './output/up-to-date.js';
 import { copyStaticFiles } from './output/static-files.js';
 import { copyThemeFiles, writeContents, writePages } from './output/pages.js';
 import { buildRenderContext } from './render/build-context.js';
+import { pageText } from './render/html-pieces.js';
 import { renderPage, type RenderContext } from './render/page.js';
-import { BESIDE_MIN_SECTIONS, searchIndexesBeside, searchJob } from './search/beside.js';
+import { AHEAD_MIN_CHARS, BESIDE_MIN_SECTIONS, searchIndexesBeside, searchJob, searchWorker } from './search/beside.js';
 import type { Diagnostic, Page, Source } from './types.js';
 import { bundleTheme } from './vite/theme-bundle.js';
 
@@ -76,6 +77,11 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
     if (pages.every((p): p is Page => p !== undefined)) return finish(pages, `${shown(config.outDir)} is up to date: nothing changed since its build`);
   }
 
+  // A large site's search worker starts now, so that its start and its read of the cache overlap the render.
+  const searchCache = pageCache && { dir: cacheDir, scope: config.sourceDir };
+  const markdown = sources.reduce((n, s) => n + s.parts.reduce((m, p) => m + p.markdown.length, 0), 0);
+  const ahead = extras.workers === false || (!extras.workers && markdown < AHEAD_MIN_CHARS) ? undefined : searchWorker(searchCache);
+
   let pagesReused = 0;
   const parts: PartStats = { rendered: 0, reused: 0 };
   // What the pages rendered now leave in .shale-cache/: written once the search indexes are under way.
@@ -88,6 +94,9 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
         if (cached) pagesReused++;
         out.push(cached ?? await renderParts(s, parts));
       }
+    } catch (err) {
+      ahead?.stop();
+      throw err;
     } finally {
       await ctx.dispose();
     }
@@ -110,22 +119,20 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
     const hooks = store.cache.begin();
     const page = await renderPage(source, ctx, hooks);
     hooks.commit();
-    keep.push(() => {
-      const saved = store.save();
-      // The parts' HTML files hold the page's HTML when the parts were stored in page order: named, not written twice.
-      pageCache.set(page, saved?.html === page.html ? saved.htmlFiles : undefined);
-    });
+    // The parts' HTML files, when they hold the page's in order: named by the page's entry, not written twice.
+    keep.push(() => pageCache.set(page, store.save()));
     return page;
   }
 
-  const staging = makeStagingFolder(config.outDir);
-  let stopSearch = () => {};
+  let staging = '';
+  let stopSearch = () => ahead?.stop();
   try {
+    staging = makeStagingFolder(config.outDir);
     // The search indexes are made in a worker thread, for a large site, while the caches are kept and the content written.
-    const inChunks = (p: Page) => willSplit(p.html, p.chunkCuts ?? [], config.lazyContent);
+    const inChunks = (p: Page) => willSplit(pageText(p), p.chunkCuts ?? [], config.lazyContent);
     const keyOf = (p: Page) => `${pageCache!.keyOf(p.source)}\0${inChunks(p)}`;
-    const search = searchIndexesBeside(searchJob(pages, inChunks, pageCache && { dir: cacheDir, scope: config.sourceDir, keyOf }),
-      extras.workers === undefined ? BESIDE_MIN_SECTIONS : extras.workers ? 1 : Infinity);
+    const search = searchIndexesBeside(searchJob(pages, inChunks, searchCache && { ...searchCache, keyOf }),
+      extras.workers === undefined ? BESIDE_MIN_SECTIONS : extras.workers ? 1 : Infinity, ahead);
     stopSearch = search.stop;
     if (useCache) {
       await stage(log, 'cache', () => {
@@ -155,7 +162,7 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
     publishStagingFolder(staging, config.outDir, inputs ? { inputs, files: listFiles(staging) } : {});
   } catch (err) {
     stopSearch();
-    discardStagingFolder(staging);
+    if (staging) discardStagingFolder(staging);
     throw err;
   }
   return finish(pages, `built ${plural(pages.length, 'page')}`);

@@ -90,6 +90,17 @@ export interface Segment {
   textLength: number;
   /** Lines of code in its highlighted blocks, by tab class ('' for a block of no tab). */
   codeLines: Record<string, number>;
+  /** The heading a segment that starts at a cut opens with: a chunk that starts there is named by it. */
+  heading?: { level: number; id: string; title: string };
+}
+
+/**
+ * A stretch of a page's HTML, read when first asked for: after an edit, the parts replayed from
+ * the build's cache keep their HTML on disk unless a pack they are in has to be made again.
+ */
+export interface HtmlPiece {
+  readonly length: number;
+  text(): string;
 }
 
 /** A rendered page, ready for the theme. */
@@ -97,6 +108,8 @@ export interface Page {
   source: Source;
   /** The content column's HTML. */
   html: string;
+  /** `html` part by part, when it was put together from parts (each read only when needed). */
+  pieces?: HtmlPiece[];
   /** Offsets in `html` where a chunk of a lazily loaded page may start (top-level headings); builds only. */
   chunkCuts?: number[];
   /** `html` between those offsets and the parts' starts, with what the chunk split needs of each; builds only. */

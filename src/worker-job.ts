@@ -1,11 +1,13 @@
-// One job in a worker thread: started with its data, it posts one result and ends (the build's
-// search indexes: src/search/beside.ts).
+// One job in a worker thread: started with what it may prepare ahead, sent its data when that is
+// ready, it posts one result and ends (the build's search indexes: src/search/beside.ts). Started
+// early, a worker's start and its preparation overlap the caller's own work.
 
 import { Worker } from 'node:worker_threads';
 
 export interface WorkerJob<T> {
-  result: Promise<T>;
-  /** Stops the worker (a build that failed before it needs the result). */
+  /** Sends the job's data (once); its one message is the result. */
+  run(data: unknown): Promise<T>;
+  /** Stops the worker (a build that failed before it needs the result, or that did the job itself). */
   stop(): void;
 }
 
@@ -17,9 +19,12 @@ export function workerExecArgv(execArgv: readonly string[] = process.execArgv): 
   return execArgv.filter((arg, i) => !arg.startsWith('--input-type') && execArgv[i - 1] !== '--input-type');
 }
 
-/** Runs the compiled module `file` with `data` as its workerData; its one message is the result. */
-export function workerJob<T>(file: URL, data: unknown): WorkerJob<T> {
-  const worker = new Worker(file, { workerData: data, execArgv: workerExecArgv() });
+/**
+ * Starts the compiled module `file` with `setup` as its workerData; it answers its first message
+ * (the job's data) with one message, the result.
+ */
+export function workerJob<T>(file: URL, setup: unknown = null): WorkerJob<T> {
+  const worker = new Worker(file, { workerData: setup, execArgv: workerExecArgv() });
   const result = new Promise<T>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -27,5 +32,11 @@ export function workerJob<T>(file: URL, data: unknown): WorkerJob<T> {
   });
   // Awaited by the build; a build that stops first must not wait on it, nor see it fail.
   result.catch(() => {});
-  return { result, stop: () => void worker.terminate() };
+  return {
+    run(data) {
+      worker.postMessage(data);
+      return result;
+    },
+    stop: () => void worker.terminate(),
+  };
 }

@@ -9,9 +9,9 @@ describe('worker threads', () => {
     expect(workerExecArgv(['--input-type', 'module', '--trace-warnings'])).toEqual(['--trace-warnings']);
   });
 
-  it('run a module with its data and give its one message as the result', async () => {
-    const code = 'import { parentPort, workerData } from "node:worker_threads"; parentPort.postMessage(workerData * 2);';
-    const job = workerJob<number>(new URL(`data:text/javascript,${encodeURIComponent(code)}`), 21);
-    expect(await job.result).toBe(42);
+  it('run a module with what it prepares ahead, then its data, and give its one message as the result', async () => {
+    const code = 'import { parentPort, workerData } from "node:worker_threads"; parentPort.once("message", (n) => parentPort.postMessage(n * workerData));';
+    const job = workerJob<number>(new URL(`data:text/javascript,${encodeURIComponent(code)}`), 2);
+    expect(await job.run(21)).toBe(42);
   });
 });

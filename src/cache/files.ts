@@ -10,6 +10,13 @@ export function cacheFile(dir: string, prefix: string, key: string, ext = ''): s
   return join(dir, `${prefix}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}${ext}`);
 }
 
+/** A cache file that holds a stretch of a page's HTML: `length` characters, `bytes` in UTF-8. */
+export interface HtmlFile {
+  file: string;
+  length: number;
+  bytes: number;
+}
+
 /**
  * Reads back strings kept one after the other in a text file beside a JSON that gives their
  * lengths (inside JSON every quote of HTML is escaped and every character scanned). `cut(n)`

@@ -13,10 +13,10 @@ import { writeAside } from './files.js';
 
 export interface PackCache {
   /**
-   * The pack file's bytes for the HTML these strings make one after the other (`bytes` long in
-   * UTF-8, named by `key`): from the cache, or encoded now (and kept on save).
+   * The pack file's bytes for the HTML that `html()`'s strings make one after the other (`bytes`
+   * long in UTF-8, named by `key`): from the cache, or read and encoded now (and kept on save).
    */
-  pack(key: string, html: string[], bytes: number): Buffer;
+  pack(key: string, html: () => string[], bytes: number): Buffer;
   /** Writes the new entries and removes those this build did not use. */
   save(): void;
 }
@@ -28,7 +28,7 @@ export function openPackCache(cacheDir: string): PackCache {
     pack(key, html, bytes) {
       const name = `pack-${createHash('sha1').update(`${PACK_FORMAT}\0`).update(key).digest('base64url')}.bin`;
       const kept = readEntry(join(dir, name), bytes);
-      used.set(name, kept ? undefined : encodePack(Buffer.from(html.join(''))));
+      used.set(name, kept ? undefined : encodePack(Buffer.from(html().join(''))));
       return kept ?? used.get(name)!;
     },
     save() {

@@ -4,22 +4,26 @@
 // parsed again: on a large reference, parsing the Markdown is most of a warm rebuild.
 // One entry per page (so the cache never outgrows one build), written aside and renamed; an entry
 // that cannot be read, or was made from other input or other code, is ignored. An entry is three
-// files: the page's HTML (or, for a page of several files, the names of the part store's HTML
-// files, which hold it in order), its sections' text and code one after the other, and the rest as JSON
+// files: the page's HTML, its sections' text and code one after the other, and the rest as JSON
 // (the sections' text and code as lengths: GitHub's 22 MB of them made the JSON 24 MB, 0.15 s to
-// write and 0.1 s to read, against 2.5 MB, 0.05 s and 0.015 s).
+// write and 0.1 s to read, against 2.5 MB, 0.05 s and 0.015 s). A page of several files is one
+// JSON file: it names the part store's files (part-store.ts), which hold its HTML in order and
+// the records its sections are made from, so an edit does not write the page's 45 MB of HTML
+// and 22 MB of section text again.
 
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page, Section, Source, SourcePart } from '../types.js';
+import { lazyPiece, withPieces } from '../render/html-pieces.js';
+import type { HtmlPiece, Page, Section, Source, SourcePart } from '../types.js';
 import { markdownDigest } from './markdown-digest.js';
-import { cacheFile, lengthReader, writeAside } from './files.js';
+import { cacheFile, lengthReader, writeAside, type HtmlFile } from './files.js';
+import { storedSections } from './part-store.js';
 
 /** Bump when the entry layout below changes. */
-const ENTRY_FORMAT = 4;
+const ENTRY_FORMAT = 5;
 
 /** What the renderer sees besides the source. */
 export interface PageCacheOptions {
@@ -39,15 +43,21 @@ export interface PageCache {
   /** The same, its HTML and sections read only when asked for (a build with nothing to write never asks). */
   peek(source: Source): Page | undefined;
   /**
-   * Keeps `page`; `htmlFiles`, if given, are files in the cache folder that hold exactly its HTML,
-   * one after the other (part-store.ts's): the entry names them instead of holding a copy.
+   * Keeps `page`; `htmlFiles`, if given, are the part store's files that hold exactly its HTML,
+   * one after the other, beside the records its sections come from: the entry names them instead
+   * of holding a copy, and the page's HTML and sections are not read.
    */
-  set(page: Page, htmlFiles?: string[]): void;
+  set(page: Page, htmlFiles?: HtmlFile[]): void;
 }
 
 type StoredSection = Omit<Section, 'text' | 'code'> & { text: number; code: number };
-/** `htmlFiles`: names of the files in the cache folder that hold the HTML, when not `<entry>.html`. */
-type Stored = Omit<Page, 'source' | 'html' | 'sections'> & { htmlLength: number; htmlFiles?: string[]; sections: StoredSection[] };
+/**
+ * `html`: the files in the cache folder that hold the page's HTML, one after the other
+ * (`<entry>.html`, or the part store's); `sections`: in `<entry>.txt`, or none when from the parts.
+ */
+type Stored = Omit<Page, 'source' | 'html' | 'pieces' | 'sections'> & { html: HtmlFile[]; sections?: StoredSection[] };
+/** Page fields the entry keeps apart from the rest. */
+const APART = new Set(['source', 'html', 'pieces', 'sections']);
 
 /** `scope` tells apart the source folders that share one cache folder. */
 export function openPageCache(dir: string, scope: string, opts: PageCacheOptions): PageCache {
@@ -80,6 +90,7 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
     }
   };
   const readSections = (source: Source, stored: Stored): Section[] | undefined => {
+    if (!stored.sections) return storedSections(stored.html.map((f) => join(dir, basename(f.file))));
     try {
       const text = lengthReader(readFileSync(`${base(source)}.txt`, 'utf8'));
       const sections = stored.sections.map((s) => ({ ...s, text: text.cut(s.text), code: text.cut(s.code) }));
@@ -88,15 +99,23 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
       return undefined;
     }
   };
-  const htmlFilesOf = (source: Source, stored: Stored) => stored.htmlFiles?.map((f) => join(dir, basename(f))) ?? [`${base(source)}.html`];
-  const readHtml = (source: Source, stored: Stored): string | undefined => {
+  /**
+   * The page's HTML as pieces read when asked for, if its files are there at the size the entry
+   * names (they are written before it, and part files are never rewritten; a file changed behind
+   * shale's back at the same size stops the build when read: lazyPiece).
+   */
+  const piecesOf = (stored: Stored): HtmlPiece[] | undefined => {
+    const files = stored.html.map((f) => ({ ...f, file: join(dir, basename(f.file)) }));
     try {
-      const html = htmlFilesOf(source, stored).map((f) => readFileSync(f, 'utf8')).join('');
-      // The HTML is written before the entry that names its length: a mismatch is a torn write.
-      return html.length === stored.htmlLength ? html : undefined;
+      if (!files.every((f) => statSync(f.file).size === f.bytes)) return undefined;
     } catch {
       return undefined;
     }
+    return files.map((f) => lazyPiece(f.length, () => readFileSync(f.file, 'utf8'), f.file));
+  };
+  const pageOf = (source: Source, stored: Stored, pieces: HtmlPiece[]): Omit<Page, 'sections'> => {
+    const { html: _, sections: __, ...rest } = stored;
+    return withPieces({ ...rest, source }, pieces);
   };
 
   return {
@@ -106,34 +125,40 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
     get(source) {
       const stored = entry(source);
       const sections = stored && readSections(source, stored);
-      const html = sections && readHtml(source, stored!);
-      return html === undefined ? undefined : { ...withoutLength(stored!), source, sections: sections!, html };
+      const pieces = sections && piecesOf(stored!);
+      return pieces && { ...pageOf(source, stored!, pieces), sections: sections! };
     },
     peek(source) {
       const stored = entry(source);
-      if (!stored || !htmlFilesOf(source, stored).every((f) => existsSync(f))) return undefined;
-      // A build with nothing to write asks for neither: GitHub's 45 MB of HTML and 22 MB of section text.
-      let html: string | undefined;
+      const pieces = stored && piecesOf(stored);
+      if (!pieces) return undefined;
+      // A build with nothing to write reads neither its HTML nor its sections: GitHub's 45 MB and 22 MB.
       let sections: Section[] | undefined;
-      return Object.defineProperties({ ...withoutLength(stored), source } as Page, {
-        html: { enumerable: true, get: () => (html ??= readHtml(source, stored) ?? '') },
-        sections: { enumerable: true, get: () => (sections ??= readSections(source, stored) ?? []) },
-      });
+      return Object.defineProperty(pageOf(source, stored!, pieces), 'sections', {
+        enumerable: true, get: () => (sections ??= readSections(source, stored!) ?? []),
+      }) as Page;
     },
     set(page, htmlFiles) {
       const file = base(page.source);
-      const { source: _, html, sections, ...rest } = page;
-      const texts: string[] = [];
-      const stored = sections.map((s): StoredSection => {
-        texts.push(s.text, s.code);
-        return { ...s, text: s.text.length, code: s.code.length };
-      });
-      const text = texts.join('');
+      // Each field but these, without reading `html`, which may be pieces still on disk.
+      const rest = Object.fromEntries(Object.keys(page).filter((k) => !APART.has(k)).map((k) => [k, page[k as keyof Page]]));
       // The HTML and text first: the record that names their lengths is what makes the entry count.
-      const ownHtml = htmlFiles === undefined;
-      if (ownHtml ? !writeAside(`${file}.html`, html) : !rmIfThere(`${file}.html`)) return;
-      if (!writeAside(`${file}.txt`, text)) return;
-      const entry: Stored = { ...rest, htmlLength: html.length, ...(ownHtml ? {} : { htmlFiles: htmlFiles.map((f) => basename(f)) }), sections: stored };
+      let html = htmlFiles;
+      let sections: StoredSection[] | undefined;
+      if (!html) {
+        const own = page.html;
+        if (!writeAside(`${file}.html`, own)) return;
+        html = [{ file: `${file}.html`, length: own.length, bytes: Buffer.byteLength(own) }];
+        const texts: string[] = [];
+        sections = page.sections.map((s): StoredSection => {
+          texts.push(s.text, s.code);
+          return { ...s, text: s.text.length, code: s.code.length };
+        });
+        if (!writeAside(`${file}.txt`, texts.join(''))) return;
+      } else if (!rmIfThere(`${file}.html`) || !rmIfThere(`${file}.txt`)) {
+        return;
+      }
+      const entry = { ...rest, html: html.map((f) => ({ ...f, file: basename(f.file) })), sections } as Stored;
       writeAside(`${file}.json`, JSON.stringify({ format: ENTRY_FORMAT, key: keyOf(page.source), page: entry }));
     },
   };
@@ -158,11 +183,6 @@ function startsWith(file: string, prefix: string): boolean {
   } finally {
     closeSync(fd);
   }
-}
-
-function withoutLength(stored: Stored): Omit<Page, 'source' | 'html' | 'sections'> {
-  const { htmlLength: _, htmlFiles: __, sections: ___, ...rest } = stored;
-  return rest;
 }
 
 /** The libraries whose output lands in a page: markdown-it (the HTML) and shiki (the code). */

@@ -13,7 +13,8 @@ import { fenceLexers } from '../markdown/highlight.js';
 import type { RenderEnv } from '../markdown/env.js';
 import { segmentsOf } from '../output/chunk-facts.js';
 import { markdownDigest } from './markdown-digest.js';
-import type { Diagnostic, Heading, Section, Segment, SourcePart } from '../types.js';
+import { textPiece } from '../render/html-pieces.js';
+import type { Diagnostic, Heading, HtmlPiece, Section, Segment, SourcePart } from '../types.js';
 import { RecordingMap, RecordingSet, recordReferences, sameReference, type ReferenceMap, type References } from './recording.js';
 
 export interface PartStats {
@@ -27,7 +28,9 @@ export interface PartStats {
 export interface Recorded {
   /** SHA-1 of the part's Markdown: a record kept on disk need not hold the source again. */
   markdown: string;
+  /** Its HTML; a record read back from disk reads it only when asked for (part-store.ts). */
   html: string;
+  htmlLength: number;
   ids: { reads: Map<string, number | undefined>; writes: Array<[string, number]> };
   history: { reads: Map<number, string | undefined>; writes: Array<[number, string]> };
   unknown: { reads: Map<string, boolean>; added: string[] };
@@ -70,8 +73,8 @@ const KNOWN = new Set(['file', 'lineOffset', 'tabs', 'ids', 'idScheme', 'nesting
 
 export interface PartCache {
   stats: PartStats;
-  /** Hooks for one renderPage call; `html` collects each part's HTML in order, `commit` keeps what it used. */
-  begin(): Required<RenderHooks> & { html: string[]; commit(): void };
+  /** Hooks for one renderPage call; `pieces` collects each part's HTML in order, `commit` keeps what it used. */
+  begin(): Required<RenderHooks> & { pieces: HtmlPiece[]; commit(): void };
   /** What a later run can start from (`restored`), after a commit; undefined when the cache turned itself off. */
   state(): PartCacheState | undefined;
 }
@@ -94,7 +97,7 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
   return {
     stats,
     begin() {
-      const html: string[] = [];
+      const pieces: HtmlPiece[] = [];
       // The next generation holds only what this render used, so removed parts do not pile up.
       const nextParts = new Map<string, Recorded[]>();
       const nextLexers = new Map<string, { markdown: string; found: Set<string> }>();
@@ -125,20 +128,20 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
         return parts.get(keyOf(part))?.find((r) => r.markdown === digest && holds(r, env, part.file));
       }
 
-      function renderPart(part: SourcePart, env: RenderEnv, render: () => string): string {
+      function renderPart(part: SourcePart, env: RenderEnv, render: () => string): HtmlPiece {
         start(env);
         if (off) {
           stats.rendered++;
-          html.push(render());
-          return html[html.length - 1];
+          pieces.push(textPiece(render()));
+          return pieces[pieces.length - 1];
         }
         const key = keyOf(part);
         const hit = hitFor(part, env);
         const rec = hit ? replay(hit, env) : record(part, env, render);
         nextParts.set(key, [...(nextParts.get(key) ?? []), rec]);
         for (const h of rec.headings) push(open, h);
-        html.push(rec.html);
-        return rec.html;
+        pieces.push(pieceOf(rec));
+        return pieces[pieces.length - 1];
       }
 
       function holds(r: Recorded, env: RenderEnv, file: string): boolean {
@@ -192,7 +195,7 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
         }
         const headings = env.headings.slice(at.headings);
         const rec: Recorded = {
-          markdown: digestOf(part), html: out,
+          markdown: digestOf(part), html: out, htmlLength: out.length,
           ids: { reads: ids.reads, writes: ids.writes() },
           history: { reads: history.reads, writes: history.writes() },
           unknown: { reads: unknown.reads, added: unknown.added },
@@ -223,7 +226,7 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
       }
 
       return {
-        html,
+        pieces,
         renderPart,
         lexersOf(part) {
           const key = keyOf(part);
@@ -252,6 +255,11 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
     },
     state: () => (off || settings === undefined ? undefined : { settings, parts, lexers }),
   };
+}
+
+/** A replayed record's HTML, left unread until asked for (its text may be a getter: part-store.ts). */
+function pieceOf(r: Recorded): HtmlPiece {
+  return { length: r.htmlLength, text: () => r.html };
 }
 
 /** Heading `h` opens: open headings as deep or deeper close. */

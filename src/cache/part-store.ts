@@ -14,22 +14,24 @@
 // whole store be ignored.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Section, SourcePart } from '../types.js';
+import { lazyPiece } from '../render/html-pieces.js';
+import type { HtmlPiece, Section, SourcePart } from '../types.js';
 import { createPartCache, type PartCache, type PartCacheState, type PartStats, type Recorded } from './part-cache.js';
-import { cacheFile, lengthReader, writeAside } from './files.js';
+import { cacheFile, lengthReader, writeAside, type HtmlFile } from './files.js';
 
 /** Bump when the file layout below (or part-cache.ts's Recorded) changes. */
-const FILE_FORMAT = 6;
+const FILE_FORMAT = 7;
 
 export interface PartStore {
   cache: PartCache;
   /**
    * Writes what the cache holds after its last commit (nothing when it turned itself off). Returns
-   * the parts' HTML, joined in the order stored, and the files that hold it, in that order.
+   * the files that hold the parts' HTML, in page order, with their lengths (characters and UTF-8
+   * bytes), when they hold the page's HTML as it was rendered: each part once, in order.
    */
-  save(): { html: string; htmlFiles: string[] } | undefined;
+  save(): HtmlFile[] | undefined;
 }
 
 interface Index {
@@ -37,8 +39,8 @@ interface Index {
   stamp: string;
   settings: string;
   lexers: Array<[string, { markdown: string; found: string[] }]>;
-  /** Per part, in page order: its key and the name of its files. */
-  parts: Array<[string, string]>;
+  /** Per part, in page order: its key, the name of its files, and its HTML file's size in bytes. */
+  parts: Array<[string, string, number]>;
 }
 
 /**
@@ -56,13 +58,16 @@ export function openPartStore(dir: string, scope: string, outPath: string, stamp
     save() {
       const state = cache.state();
       if (!state) return undefined;
-      const parts: Array<[string, string]> = [];
-      const html: string[] = [];
+      const parts: Array<[string, string, number]> = [];
+      const lengths: number[] = [];
       for (const [key, records] of state.parts) {
         const kept = restored?.files.get(key);
         let name = kept && kept.records.length === records.length && records.every((r, i) => r === kept.records[i]) ? kept.name : undefined;
+        let bytes = kept?.bytes ?? 0;
         if (!name) {
+          // Reads any record of the last build among them before its old file is removed below.
           const partHtml = records.map((r) => r.html).join('');
+          bytes = Buffer.byteLength(partHtml);
           const texts: string[] = [];
           const json = JSON.stringify(records.map((r) => toData(r, texts)));
           const text = texts.join('');
@@ -70,8 +75,8 @@ export function openPartStore(dir: string, scope: string, outPath: string, stamp
           // The text and HTML first: the records that name their lengths are what make the part count.
           if (!writeAside(`${named(name)}.txt`, text) || !writeAside(`${named(name)}.html`, partHtml) || !writeAside(`${named(name)}.json`, json)) return undefined;
         }
-        parts.push([key, name]);
-        for (const r of records) html.push(r.html);
+        parts.push([key, name, bytes]);
+        lengths.push(records.reduce((n, r) => n + r.htmlLength, 0));
       }
       const index: Index = {
         format: FILE_FORMAT, stamp, settings: state.settings, parts,
@@ -81,30 +86,65 @@ export function openPartStore(dir: string, scope: string, outPath: string, stamp
       removeUnlisted(base, new Set(parts.flatMap((p) => ['json', 'txt', 'html'].map((ext) => `${p[1]}.${ext}`))));
       // The page's HTML as format 2 kept it, beside the index: 45 MB for GitHub's reference.
       rmSync(`${base}.html`, { force: true });
-      return { html: html.join(''), htmlFiles: parts.map((p) => `${named(p[1])}.html`) };
+      // A key renders once a page unless the page includes one file twice at one place: then its records are not in page order.
+      if (![...state.parts.values()].every((records) => records.length === 1)) return undefined;
+      return parts.map((p, i) => ({ file: `${named(p[1])}.html`, length: lengths[i], bytes: p[2] }));
     },
   };
 }
 
-/** The state kept for the page, and which file each part's records came from (to not write it again). */
-function read(base: string, stamp: string): { state: PartCacheState; files: Map<string, { name: string; records: Recorded[] }> } | undefined {
+/**
+ * The state kept for the page, and which file each part's records came from (to not write it
+ * again). The records' HTML is read when first asked for: after an edit, most of it never is.
+ */
+function read(base: string, stamp: string): { state: PartCacheState; files: Map<string, { name: string; bytes: number; records: Recorded[] }> } | undefined {
   try {
     const index = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as Index;
     if (index.format !== FILE_FORMAT || index.stamp !== stamp || typeof index.settings !== 'string') return undefined;
-    const files = new Map<string, { name: string; records: Recorded[] }>();
+    const files = new Map<string, { name: string; bytes: number; records: Recorded[] }>();
     const parts = new Map<string, Recorded[]>();
-    for (const [key, name] of index.parts) {
-      const html = lengthReader(readFileSync(`${base}-${name}.html`, 'utf8'));
+    for (const [key, name, bytes] of index.parts) {
+      const htmlFile = `${base}-${name}.html`;
+      if (statSync(htmlFile).size !== bytes) return undefined;
       const text = lengthReader(readFileSync(`${base}-${name}.txt`, 'utf8'));
-      const records = (JSON.parse(readFileSync(`${base}-${name}.json`, 'utf8')) as StoredRecord[]).map((r) => fromData(r, html.cut, text.cut));
-      if (!html.done() || !text.done()) return undefined;
-      files.set(key, { name, records });
+      const stored = JSON.parse(readFileSync(`${base}-${name}.json`, 'utf8')) as StoredRecord[];
+      const html = lazyPiece(stored.reduce((n, r) => n + r.html, 0), () => readFileSync(htmlFile, 'utf8'), htmlFile);
+      let at = 0;
+      const records = stored.map((r) => fromData(r, html, (at += r.html) - r.html, text.cut));
+      if (!text.done()) return undefined;
+      files.set(key, { name, bytes, records });
       parts.set(key, records);
     }
     const lexers = new Map(index.lexers.map(([key, l]) => [key, { markdown: l.markdown, found: new Set(l.found) }]));
     return { state: { settings: index.settings, parts, lexers }, files };
   } catch {
     return undefined; // none yet, torn or foreign: render afresh
+  }
+}
+
+/**
+ * The sections of the page whose HTML is in `htmlFiles` (as save() named them), from those parts'
+ * records, as a render that replays them all makes them (part-cache.ts's apply): each part's
+ * leading prose and code join the section before it. Undefined when a file is missing or torn.
+ * The page cache reads a page's sections here rather than keep a second copy of their text.
+ */
+export function storedSections(htmlFiles: readonly string[]): Section[] | undefined {
+  try {
+    const out: Section[] = [];
+    for (const file of htmlFiles) {
+      const named = file.replace(/\.html$/, '');
+      const text = lengthReader(readFileSync(`${named}.txt`, 'utf8'));
+      for (const r of JSON.parse(readFileSync(`${named}.json`, 'utf8')) as StoredRecord[]) {
+        const [leadText, leadCode] = [text.cut(r.leadText), text.cut(r.leadCode)];
+        const last = out[out.length - 1];
+        if (last) { last.text += leadText; last.code += leadCode; }
+        for (const s of r.sections) out.push({ ...s, text: text.cut(s.text), code: text.cut(s.code) });
+      }
+      if (!text.done()) return undefined;
+    }
+    return out;
+  } catch {
+    return undefined;
   }
 }
 
@@ -124,7 +164,7 @@ function removeUnlisted(base: string, keep: Set<string>): void {
 // entries, and a read that found nothing (undefined) as null, which no read ever finds. Written
 // out field by field rather than with a replacer and reviver, which JSON calls on every value.
 type Entries<M> = M extends Map<infer K, infer V> ? Array<[K, V | null]> : never;
-type StoredRecord = Omit<Recorded, 'html' | 'ids' | 'history' | 'unknown' | 'refs' | 'sections' | 'leadText' | 'leadCode'> & {
+type StoredRecord = Omit<Recorded, 'html' | 'htmlLength' | 'ids' | 'history' | 'unknown' | 'refs' | 'sections' | 'leadText' | 'leadCode'> & {
   html: number;
   sections: Array<Omit<Section, 'text' | 'code'> & { text: number; code: number }>;
   leadText: number;
@@ -146,9 +186,10 @@ function map<K, V>(entries: Array<[K, V | null]>): Map<K, V> {
 /** `r` as stored; its sections' text and code (and lead) go to `texts`, in the order fromData cuts them. */
 function toData(r: Recorded, texts: string[]): StoredRecord {
   const put = (s: string) => (texts.push(s), s.length);
+  const { html: _, htmlLength, ...rest } = r;
   return {
-    ...r,
-    html: r.html.length,
+    ...rest,
+    html: htmlLength,
     leadText: put(r.leadText),
     leadCode: put(r.leadCode),
     sections: r.sections.map((s) => ({ ...s, text: put(s.text), code: put(s.code) })),
@@ -159,11 +200,15 @@ function toData(r: Recorded, texts: string[]): StoredRecord {
   };
 }
 
-/** toData's inverse (`html` cuts the record's HTML from its part's); throws on data of another shape. */
-function fromData(r: StoredRecord, html: (length: number) => string, text: (length: number) => string): Recorded {
-  return {
-    ...r,
-    html: html(r.html),
+/**
+ * toData's inverse; the record's HTML is `r.html` characters of its part's `html` from `at`, read
+ * when first asked for. Throws on data of another shape.
+ */
+function fromData(r: StoredRecord, html: HtmlPiece, at: number, text: (length: number) => string): Recorded {
+  const { html: length, ...rest } = r;
+  const record: Omit<Recorded, 'html'> = {
+    ...rest,
+    htmlLength: length,
     leadText: text(r.leadText),
     leadCode: text(r.leadCode),
     sections: r.sections.map((s) => ({ ...s, text: text(s.text), code: text(s.code) })),
@@ -172,4 +217,5 @@ function fromData(r: StoredRecord, html: (length: number) => string, text: (leng
     unknown: { reads: map(r.unknown.reads), added: r.unknown.added },
     refs: { reads: map(r.refs.reads), writes: map(r.refs.writes) },
   };
+  return Object.defineProperty(record, 'html', { enumerable: true, get: () => html.text().slice(at, at + length) }) as Recorded;
 }

@@ -15,33 +15,51 @@ const FILE_FORMAT = 1;
 /** The page code that cuts text into terms and writes numbers: the build imports both. */
 const TOKEN_FILES = ['search-tokens.js', 'search-varint.js'].map((f) => packagePath('themes', 'default', 'client', f));
 
-/**
- * `build(pages)` when something changed since the last build, else its result from then.
- * `keyOf` is the page cache's key: equal keys, equal sections.
- */
+export interface SearchCache {
+  /** Reads the last build's term counts now: a worker does while the pages are rendered. */
+  readAhead(): void;
+  /**
+   * `build(pages)` when something changed since the last build, else its result from then.
+   * `keyOf` is the page cache's key: equal keys, equal sections.
+   */
+  indexes<P extends IndexedPage>(pages: P[], keyOf: (page: P) => string, build: (pages: P[], counter: TermCounter) => Map<string, string>): Map<string, string>;
+}
+
+export function openSearchCache(dir: string, scope: string): SearchCache {
+  const t = createHash('sha256').update(`format ${FILE_FORMAT}\0${FIELD_NAMES.join(' ')}\0`);
+  for (const f of TOKEN_FILES) t.update(readFileSync(f)).update('\0');
+  const tokens = t.digest('base64url');
+  const memoFile = cacheFile(dir, 'search-terms', scope, '.json');
+  let memo: { counts?: TermMemo } | undefined;
+  const counts = () => (memo ??= { counts: readMemo(memoFile, tokens) }).counts;
+  return {
+    readAhead: () => void counts(),
+    indexes(pages, keyOf, build) {
+      const h = createHash('sha256').update(tokens);
+      for (const p of pages) h.update(`${p.source.outPath}\0${String(p.source.frontmatter.search)}\0${keyOf(p)}\0`);
+      const key = h.digest('base64url');
+      const file = cacheFile(dir, 'search', scope, '.json');
+      try {
+        const stored = JSON.parse(readFileSync(file, 'utf8')) as { format?: number; key?: string; indexes?: Array<[string, string]> };
+        if (stored.format === FILE_FORMAT && stored.key === key && Array.isArray(stored.indexes)) return new Map(stored.indexes);
+      } catch {
+        // missing or corrupt: build afresh
+      }
+      const counter = createTermCounter(counts());
+      const indexes = build(pages, counter);
+      writeAside(file, JSON.stringify({ format: FILE_FORMAT, key, indexes: [...indexes] }));
+      if (counter.changed()) writeAside(memoFile, JSON.stringify({ tokens, entries: [...counter.used] }));
+      return indexes;
+    },
+  };
+}
+
+/** openSearchCache's indexes, at once. */
 export function cachedSearchIndexes<P extends IndexedPage>(
   dir: string, scope: string, pages: P[], keyOf: (page: P) => string,
   build: (pages: P[], counter: TermCounter) => Map<string, string>,
 ): Map<string, string> {
-  const t = createHash('sha256').update(`format ${FILE_FORMAT}\0${FIELD_NAMES.join(' ')}\0`);
-  for (const f of TOKEN_FILES) t.update(readFileSync(f)).update('\0');
-  const tokens = t.digest('base64url');
-  const h = createHash('sha256').update(tokens);
-  for (const p of pages) h.update(`${p.source.outPath}\0${String(p.source.frontmatter.search)}\0${keyOf(p)}\0`);
-  const key = h.digest('base64url');
-  const file = cacheFile(dir, 'search', scope, '.json');
-  try {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { format?: number; key?: string; indexes?: Array<[string, string]> };
-    if (stored.format === FILE_FORMAT && stored.key === key && Array.isArray(stored.indexes)) return new Map(stored.indexes);
-  } catch {
-    // missing or corrupt: build afresh
-  }
-  const memoFile = cacheFile(dir, 'search-terms', scope, '.json');
-  const counter = createTermCounter(readMemo(memoFile, tokens));
-  const indexes = build(pages, counter);
-  writeAside(file, JSON.stringify({ format: FILE_FORMAT, key, indexes: [...indexes] }));
-  if (counter.changed()) writeAside(memoFile, JSON.stringify({ tokens, entries: [...counter.used] }));
-  return indexes;
+  return openSearchCache(dir, scope).indexes(pages, keyOf, build);
 }
 
 /** The term counts of the last build, if made by the same tokenizer (`tokens`), else none. */

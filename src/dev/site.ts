@@ -145,7 +145,7 @@ export function createSite(config: ResolvedConfig, opts: { lint?: boolean } = {}
       const page = await renderPage(source, ctx, hooks);
       hooks.commit();
       const { page: before, parts: partsBefore, version: from } = entry;
-      const parts = hooks.html;
+      const parts = hooks.pieces.map((p) => p.text());
       const toc = renderToc(page.toc);
       const frameSame = before && entry.template === tpl && isDeepStrictEqual(frame(before), frame(page));
       // Parts replayed from the cache are the very same strings: comparing them costs nothing.

@@ -62,12 +62,22 @@ export function segmentsOf(html: string, cuts: readonly number[]): Segment[] {
   for (let i = 0; i + 1 < ends.length; i++) {
     if (ends[i] === ends[i + 1]) continue;
     const text = html.slice(ends[i], ends[i + 1]);
-    out.push({
+    const seg: Segment = {
       cut: i > 0, length: text.length, bytes: Buffer.byteLength(text),
       digest: createHash('sha1').update(text).digest('base64url'), ...segmentFacts(text),
-    });
+    };
+    if (seg.cut) seg.heading = openingHeading(text);
+    out.push(seg);
   }
   return out;
+}
+
+/** The heading a cut starts with (chunk-cuts.ts cuts just before one): a chunk that starts there is named by it. */
+function openingHeading(text: string): Segment['heading'] {
+  const level = /^<h([1-6])[\s>]/.exec(text);
+  if (!level) return undefined;
+  const m = /^<h[1-6] id="([^"]*)"[^>]*>([\s\S]*?)<\/h[1-6]>/.exec(text);
+  return { level: Number(level[1]), id: m ? m[1] : '', title: m ? m[2].replace(/<[^>]*>/g, '').trim() : '' };
 }
 
 /** The containers, headings and ids of html[from, to). */

@@ -6,6 +6,7 @@
 // a loaded chunk is the one the unsplit page has.
 
 import { escapeHtml } from '../markdown/highlight.js';
+import type { TextLike } from '../render/html-pieces.js';
 import type { Segment } from '../types.js';
 import { segmentsOf, visibleLines } from './chunk-facts.js';
 import { chunkHeight } from './chunk-height.js';
@@ -15,8 +16,8 @@ import { encodePack, packGroups } from './pack.js';
 export const CHUNK_BYTES = 200_000;
 
 export interface Chunk {
-  /** Its HTML (a slice of the page's). */
-  html: string;
+  /** Its HTML (a slice of the page's, cut when first read: a pack found in the cache never asks). */
+  readonly html: string;
   /** Its HTML's length in UTF-8 bytes. */
   bytes: number;
   /** The digests of its segments: they name the pack it goes into. */
@@ -38,18 +39,16 @@ export interface SplitContent {
   chunks: Chunk[];
 }
 
-/** A stretch that starts with an h1 or h2: a chunk may end before it at its length, not twice that. */
-const MAJOR_HEADING = /<h[12][\s>]/y;
-
 /**
  * Splits content HTML at some of `cuts` (offsets where a chunk may start); `limit` is the
  * `lazyContent` option. `visible(tab)` tells which tab-specific code blocks show with the page's
  * first language. `segments`: the page's (Page.segments), when its render kept them; else they
- * are made from the HTML here.
+ * are made from the HTML here. `html` may be a page's pieces (src/render/html-pieces.ts): with
+ * segments, only the first chunk is read now, and the others when their `html` is.
  */
-export function splitContent(html: string, cuts: readonly number[], limit: number | false, visible: (tab: string) => boolean,
+export function splitContent(html: TextLike, cuts: readonly number[], limit: number | false, visible: (tab: string) => boolean,
   segments?: readonly Segment[]): SplitContent {
-  if (limit === false || !willSplit(html, cuts, limit)) return { html, chunks: [] };
+  if (limit === false || !willSplit(html, cuts, limit)) return { html: html.slice(0), chunks: [] };
   const size = Math.min(limit, CHUNK_BYTES);
   const covers = segments && segments.reduce((n, seg) => n + seg.length, 0) === html.length;
   const newGroup = (start: number, level: number) => ({ start, end: start, bytes: 0, level, textLength: 0, codeLines: 0, ids: [] as string[], digests: [] as string[] });
@@ -59,13 +58,14 @@ export function splitContent(html: string, cuts: readonly number[], limit: numbe
   let depth = 0; // raw HTML containers open at this point: no cut inside one
   let level = 0; // the outline level reached so far (themes/default/client/semantics.ts)
   let at = 0;
-  for (const seg of covers ? segments : segmentsOf(html, cuts)) {
+  const heads: Array<Segment['heading']> = [];
+  for (const seg of covers ? segments : segmentsOf(html.slice(0), cuts)) {
     if (seg.cut && depth === 0) {
       // A chunk ends at an h1 or h2 once it is long enough (its placeholder then names a TOC
       // entry), or at any heading once it is twice that.
-      MAJOR_HEADING.lastIndex = at;
-      if (length >= size * (MAJOR_HEADING.test(html) ? 1 : 2)) {
+      if (length >= size * ((seg.heading?.level ?? 3) <= 2 ? 1 : 2)) {
         groups.push(group);
+        heads.push(seg.heading);
         group = newGroup(at, level);
         length = 0;
       }
@@ -86,16 +86,14 @@ export function splitContent(html: string, cuts: readonly number[], limit: numbe
   const [head, ...rest] = groups;
   return {
     html: html.slice(0, head.end),
-    chunks: rest.map((g) => {
-      const chunk = html.slice(g.start, g.end);
-      // A chunk starts where a cut is, and a cut at a heading.
-      const heading = /^<h[1-6] id="([^"]*)"[^>]*>([\s\S]*?)<\/h[1-6]>/.exec(chunk);
+    chunks: rest.map((g, i) => {
+      let text: string | undefined;
       return {
-        html: chunk,
+        get html() { return (text ??= html.slice(g.start, g.end)); },
         bytes: g.bytes,
         digests: g.digests,
-        first: heading ? decodeAttribute(heading[1]) : '',
-        title: heading ? heading[2].replace(/<[^>]*>/g, '').trim() : '',
+        first: heads[i] ? decodeAttribute(heads[i].id) : '',
+        title: heads[i]?.title ?? '',
         previousLevel: g.level,
         height: chunkHeight(g.textLength, g.codeLines),
         ids: g.ids.map(decodeAttribute),
@@ -105,7 +103,7 @@ export function splitContent(html: string, cuts: readonly number[], limit: numbe
 }
 
 /** Is content this large, with somewhere to cut, split under `lazyContent` = `limit`? */
-export function willSplit(html: string, cuts: readonly number[], limit: number | false): boolean {
+export function willSplit(html: TextLike, cuts: readonly number[], limit: number | false): boolean {
   return limit !== false && html.length > limit && cuts.length > 0;
 }
 
@@ -132,11 +130,12 @@ export interface ChunkFiles {
  * Puts the chunks in content packs (src/output/pack.ts), each named by its bytes' hash, and makes
  * each chunk's placeholder and the page's id map; `url` turns a site-relative file into the URL
  * the page uses for it (relative, or under the base). `pack` makes a pack's bytes from its chunks'
- * HTML and length in bytes; `key`, made from the chunks' segment digests, names that HTML (a
- * cache can stand in front of encodePack, and then encodes only the packs it misses).
+ * HTML (called for when needed) and length in bytes; `key`, made from the chunks' segment digests,
+ * names that HTML (a cache can stand in front of encodePack, and then reads and encodes only the
+ * packs it misses).
  */
 export function chunkFiles(split: SplitContent, url: (file: string) => string, hash: (bytes: Buffer) => string,
-  pack: (key: string, html: string[], bytes: number) => Buffer = (_, html) => encodePack(Buffer.from(html.join('')))): ChunkFiles {
+  pack: (key: string, html: () => string[], bytes: number) => Buffer = (_, html) => encodePack(Buffer.from(html().join('')))): ChunkFiles {
   const files = new Map<string, Buffer>();
   if (!split.chunks.length) return { html: split.html, files };
   const lengths = split.chunks.map((chunk) => chunk.bytes);
@@ -144,7 +143,7 @@ export function chunkFiles(split: SplitContent, url: (file: string) => string, h
   let html = split.html;
   for (const group of packGroups(lengths)) {
     const key = group.map((i) => split.chunks[i].digests.join(' ')).join('\n');
-    const bytes = pack(key, group.map((i) => split.chunks[i].html), group.reduce((n, i) => n + lengths[i], 0));
+    const bytes = pack(key, () => group.map((i) => split.chunks[i].html), group.reduce((n, i) => n + lengths[i], 0));
     const file = `assets/pack-${hash(bytes).slice(0, 8)}.bin`;
     files.set(file, bytes);
     const src = escapeHtml(url(file));

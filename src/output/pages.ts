@@ -9,6 +9,7 @@ import { openPackCache } from '../cache/pack-cache.js';
 import { hash } from '../cache/theme-cache.js';
 import { chunkFiles, splitContent } from './chunks.js';
 import { splitSearchIndex } from '../search/index.js';
+import { pageText } from '../render/html-pieces.js';
 import type { Page } from '../types.js';
 import { CONTENT_SLOT, pageShell } from '../vite/html.js';
 import { assetUrl, toRoot } from '../vite/plugin.js';
@@ -51,7 +52,7 @@ export function writeContents(pages: Page[], outDir: string, opts: { base: strin
     const { outPath } = page.source;
     const tabs = new Set(page.source.frontmatter.language_tabs.map((t) => t.key));
     const first = page.source.frontmatter.language_tabs[0]?.key;
-    const split = splitContent(page.html, page.chunkCuts ?? [], opts.lazyContent, (tab) => !tabs.has(tab) || tab === first, page.segments);
+    const split = splitContent(pageText(page), page.chunkCuts ?? [], opts.lazyContent, (tab) => !tabs.has(tab) || tab === first, page.segments);
     const content = chunkFiles(split, (file) => assetUrl(outPath, file, opts.base), hash, packs?.pack);
     for (const [file, text] of content.files) writeFile(join(outDir, file), text);
     out.set(outPath, { html: content.html, chunkMapUrl: content.mapFile && assetUrl(outPath, content.mapFile, opts.base) });

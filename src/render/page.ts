@@ -13,7 +13,8 @@ import { codeThemeFor } from '../markdown/themes.js';
 import { checkLinks } from '../transform/links.js';
 import { buildToc } from '../transform/toc.js';
 import { segmentsOf } from '../output/chunk-facts.js';
-import type { Page, Segment, Source, SourcePart } from '../types.js';
+import type { HtmlPiece, Page, Segment, Source, SourcePart } from '../types.js';
+import { textPiece, withPieces } from './html-pieces.js';
 
 export interface RenderContext {
   md: MarkdownIt;
@@ -27,11 +28,11 @@ export interface RenderContext {
 /**
  * Optional ways in for a cache (src/cache/part-cache.ts: the dev site's, and the build's for a page
  * of several files); without them every part is rendered. `renderPart` gets the part, the shared
- * env and the default render, and may instead replay a cached part's effect on the env; `lexersOf`
- * may skip re-scanning a part.
+ * env and the default render, and may instead replay a cached part's effect on the env (its HTML
+ * then a piece read only when needed); `lexersOf` may skip re-scanning a part.
  */
 export interface RenderHooks {
-  renderPart?: (part: SourcePart, env: RenderEnv, render: () => string) => string;
+  renderPart?: (part: SourcePart, env: RenderEnv, render: () => string) => HtmlPiece;
   lexersOf?: (part: SourcePart) => Iterable<string>;
   /**
    * Will the part be rendered (not replayed)? Asked before the page is rendered: only those parts'
@@ -74,7 +75,8 @@ export async function renderPage(source: Source, ctx: RenderContext, hooks: Rend
   });
   // Only when asked: the dev part cache turns itself off for env keys it does not know.
   if (ctx.chunkCuts) env.chunkCuts = [];
-  let html = '';
+  const pieces: HtmlPiece[] = [];
+  let length = 0;
   const segments: Segment[] = [];
   for (const part of source.parts) {
     env.file = part.file;
@@ -82,11 +84,12 @@ export async function renderPage(source: Source, ctx: RenderContext, hooks: Rend
     // A part that was to be replayed is rendered when what it read changed: its grammars first.
     if (!willRender(part) && hooks.replays && !hooks.replays(part, env)) await load([part]);
     const render = () => renderInRanges(ctx.md, part.markdown, env);
-    const [base, known] = [html.length, env.chunkCuts?.length ?? 0];
-    const out = hooks.renderPart ? hooks.renderPart(part, env, render) : render();
-    html += out;
+    const [base, known] = [length, env.chunkCuts?.length ?? 0];
+    const piece = hooks.renderPart ? hooks.renderPart(part, env, render) : textPiece(render());
+    pieces.push(piece);
+    length += piece.length;
     if (env.chunkCuts) {
-      segments.push(...(hooks.segmentsOf?.(part) ?? segmentsOf(out, env.chunkCuts.slice(known))));
+      segments.push(...(hooks.segmentsOf?.(part) ?? segmentsOf(piece.text(), env.chunkCuts.slice(known))));
       // The part's cuts count from its own start; the page's from the page's.
       for (let i = known; i < env.chunkCuts.length; i++) env.chunkCuts[i] += base;
     }
@@ -99,9 +102,8 @@ export async function renderPage(source: Source, ctx: RenderContext, hooks: Rend
       hint: 'Start sections with `# Title` lines.',
     });
   }
-  return {
+  return withPieces({
     source,
-    html,
     chunkCuts: env.chunkCuts,
     segments: env.chunkCuts && segments,
     headings: env.headings,
@@ -110,5 +112,5 @@ export async function renderPage(source: Source, ctx: RenderContext, hooks: Rend
     languages: [...env.languages],
     codeTheme: hl.theme,
     warnings,
-  };
+  }, pieces);
 }

@@ -6,14 +6,20 @@
 // measured and dropped: no faster on two cores, and +100 to +430 MiB peak RSS for its copy of
 // the page.)
 
-import { cachedSearchIndexes } from '../cache/search-cache.js';
+import { openSearchCache, type SearchCache } from '../cache/search-cache.js';
 import { workerModule } from '../package-root.js';
-import { workerJob } from '../worker-job.js';
+import { workerJob, type WorkerJob } from '../worker-job.js';
 import type { Page, Section } from '../types.js';
 import { searchIndexes } from './scope.js';
 
 /** Fewer sections than this, over all pages, are indexed on the main thread. */
 export const BESIDE_MIN_SECTIONS = 2000;
+
+/**
+ * Markdown this long starts the worker before the render (searchWorker): it likely has that many
+ * sections (GitHub's reference: one in 2,900 characters). A worker started for fewer is stopped.
+ */
+export const AHEAD_MIN_CHARS = 2_000_000;
 
 /** What the indexes are made from, as plain data a worker can be sent. */
 export interface SearchJob {
@@ -47,22 +53,40 @@ export interface SearchBeside {
   stop(): void;
 }
 
-/** The job, in a worker thread when it is large (`minSections`) and the worker is compiled, else here and now. */
-export function searchIndexesBeside(job: SearchJob, minSections = BESIDE_MIN_SECTIONS): SearchBeside {
-  const sections = job.pages.reduce((n, p) => n + p.sections.length, 0);
-  const file = sections >= minSections ? workerModule(import.meta.url, 'search', 'index-worker.js') : undefined;
-  if (!file) return { indexes: new Promise((resolve) => resolve(runSearchJob(job))), threaded: false, stop() {} };
-  const { result, stop } = workerJob<Array<[string, string]>>(file, job);
-  const indexes = result.then((entries) => new Map(entries));
-  indexes.catch(() => {}); // awaited by the build, unless it failed first
-  return { indexes, threaded: true, stop };
+/** The worker's side of a job: what it is started with, ahead of the job. */
+export type SearchWorker = WorkerJob<Array<[string, string]>>;
+
+/**
+ * A search worker started now, before the job is known: its start (compiling the index code) and
+ * its read of the last build's term counts overlap the render. Undefined when the worker is not
+ * compiled (tests run from the TypeScript sources).
+ */
+export function searchWorker(cache?: SearchJob['cache']): SearchWorker | undefined {
+  const file = workerModule(import.meta.url, 'search', 'index-worker.js');
+  return file && workerJob(file, cache ?? null);
 }
 
-/** The job itself, on whichever thread runs it. */
-export function runSearchJob(job: SearchJob): Map<string, string> {
+/**
+ * The job, in a worker thread when it is large (`minSections`) and the worker is compiled, else
+ * here and now. `ahead`: a worker started earlier for it (searchWorker), stopped if not needed.
+ */
+export function searchIndexesBeside(job: SearchJob, minSections = BESIDE_MIN_SECTIONS, ahead?: SearchWorker): SearchBeside {
+  const sections = job.pages.reduce((n, p) => n + p.sections.length, 0);
+  const worker = sections >= minSections ? ahead ?? searchWorker(job.cache) : undefined;
+  if (!worker) {
+    ahead?.stop();
+    return { indexes: new Promise((resolve) => resolve(runSearchJob(job))), threaded: false, stop() {} };
+  }
+  const indexes = worker.run(job).then((entries) => new Map(entries));
+  indexes.catch(() => {}); // awaited by the build, unless it failed first
+  return { indexes, threaded: true, stop: worker.stop };
+}
+
+/** The job itself, on whichever thread runs it; `cache`: the job's, opened already (a worker reads it ahead). */
+export function runSearchJob(job: SearchJob, cache: SearchCache | undefined = job.cache && openSearchCache(job.cache.dir, job.cache.scope)): Map<string, string> {
   // Pages as the index code reads them, each with its entry of the job.
   const pages = job.pages.map((p) => ({ source: { outPath: p.outPath, frontmatter: { search: p.search } }, sections: p.sections, job: p }));
   const inChunks = (p: (typeof pages)[number]) => p.job.inChunks;
-  if (!job.cache) return searchIndexes(pages, inChunks);
-  return cachedSearchIndexes(job.cache.dir, job.cache.scope, pages, (p) => p.job.key, (ps, counter) => searchIndexes(ps, inChunks, counter));
+  if (!cache) return searchIndexes(pages, inChunks);
+  return cache.indexes(pages, (p) => p.job.key, (ps, counter) => searchIndexes(ps, inChunks, counter));
 }

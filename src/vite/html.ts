@@ -9,7 +9,7 @@ import * as cheerio from 'cheerio/slim';
 import { escapeHtml } from '../markdown/highlight.js';
 import { classToken } from '../markdown/languages.js';
 import { renderToc } from '../transform/toc.js';
-import type { Frontmatter, LanguageTab, Page } from '../types.js';
+import type { Frontmatter, HtmlPiece, LanguageTab, Page } from '../types.js';
 
 /** The slot the content goes into, left in the shell until Vite is done with it. */
 export const CONTENT_SLOT = '<!--shale:content-->';
@@ -83,7 +83,7 @@ function head(page: Page, fm: Frontmatter): string {
     .join('\n');
   // Search engines show a description; without one in `meta`, the page's first paragraph.
   const hasDescription = fm.meta.some((m) => m.name?.toLowerCase() === 'description');
-  const description = hasDescription ? '' : firstParagraph(page.html);
+  const description = hasDescription ? '' : firstParagraph(page.pieces ?? [page.html]);
   return [
     `<title>${escapeHtml(fm.title)}</title>`,
     description && `<meta name="description" content="${description}">`,
@@ -95,9 +95,17 @@ function head(page: Page, fm: Frontmatter): string {
   ].filter(Boolean).join('\n');
 }
 
-/** The first paragraph's text (already escaped by the renderer), cut to about 160 characters. */
-export function firstParagraph(html: string): string {
-  const inner = /<p\b[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
+/**
+ * The first paragraph's text (already escaped by the renderer), cut to about 160 characters.
+ * `html` may be a page's pieces: each part renders its own paragraphs, so only the pieces up to
+ * the first that holds one are read (a lazily read page keeps the others on disk).
+ */
+export function firstParagraph(html: string | ReadonlyArray<string | HtmlPiece>): string {
+  let inner = '';
+  for (const piece of typeof html === 'string' ? [html] : html) {
+    const m = /<p\b[^>]*>([\s\S]*?)<\/p>/.exec(typeof piece === 'string' ? piece : piece.text());
+    if (m) { inner = m[1]; break; }
+  }
   const text = inner.replace(/<[^>]*>/g, '').replace(/[<>"]/g, '').replace(/\s+/g, ' ').trim();
   if (text.length <= 160) return text;
   return text.slice(0, 157).replace(/\s+\S*$/, '').replace(/&[^;\s]*$/, '') + '…';

@@ -5,6 +5,14 @@ import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } fr
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
+import { openPageCache } from '../../src/cache/page-cache.js';
+import { openPartStore } from '../../src/cache/part-store.js';
+import { resolveConfig } from '../../src/config.js';
+import { findPages } from '../../src/load/pages.js';
+import { loadSource } from '../../src/load/source.js';
+import { buildRenderContext } from '../../src/render/build-context.js';
+import { pageText } from '../../src/render/html-pieces.js';
+import { renderPage } from '../../src/render/page.js';
 import type { Logger } from '../../src/log.js';
 import { chunksOf, tempProject } from '../helpers.js';
 
@@ -110,6 +118,43 @@ describe('the part store', () => {
     expect(remade.render).not.toMatch(/unchanged/);
     expect(remade.html).toBe(site.html);
     expect(remade.chunks).toEqual(site.chunks);
+  });
+
+  it('leaves an unchanged part\'s HTML on disk when nothing needs it: the packs are in the cache', async () => {
+    const root = tempProject(FILES);
+    const site = await run(root);
+    // Errors' HTML file garbled at the same size: a build that read it would show it.
+    const cache = join(root, '.shale-cache');
+    const errors = readdirSync(cache).find((f) => f.startsWith('parts-') && f.endsWith('.html') && readFileSync(join(cache, f), 'utf8').includes('What can go wrong.'))!;
+    writeFileSync(join(cache, errors), readFileSync(join(cache, errors), 'utf8').replace(/What can go wrong\./, 'Xxxx xxx xx xxxxx.'));
+    const again = await run(root);
+    expect(again.render).toMatch(/1 page unchanged/);
+    expect(again.html).toBe(site.html);
+    expect(again.chunks).toEqual(site.chunks);
+    expect(again.files).toEqual(site.files);
+  });
+
+  it('renders an edit without reading the replayed parts\' HTML, and names the cache file it could not read later', async () => {
+    const root = tempProject(FILES);
+    const site = await run(root);
+    edit(root, '_refunds.md', 'Give money back.', 'Give the money back.');
+    const config = resolveConfig({ root, lazyContent: 1 });
+    const [file] = findPages(config.sourceDir);
+    const source = loadSource(file.file, file.outPath, config);
+    const cacheDir = join(root, '.shale-cache');
+    const pageCache = openPageCache(cacheDir, config.sourceDir, { idScheme: config.idScheme, safe: config.safe });
+    const store = openPartStore(cacheDir, config.sourceDir, source.outPath, pageCache.stampOf(source), undefined, pageCache.partDigest);
+    // The store is open: every part's HTML file goes. Only the edited include is rendered, from its Markdown.
+    for (const f of readdirSync(cacheDir).filter((f) => f.startsWith('parts-') && f.endsWith('.html'))) rmSync(join(cacheDir, f));
+    const ctx = buildRenderContext(config, { cache: true });
+    const page = await renderPage(source, ctx, store.cache.begin());
+    await ctx.dispose();
+    expect(store.cache.stats).toEqual({ rendered: 1, reused: 3 });
+    // What the chunk split needs came with the records: every segment, whose lengths make up the page's.
+    expect(page.segments!.reduce((n, seg) => n + seg.length, 0)).toBe(pageText(page).length);
+    expect(page.segments!.filter((seg) => seg.heading).map((seg) => seg.heading!.title)).toEqual(['Intro', 'Orders', 'Create', 'Refunds', 'Create', 'Errors', 'Create']);
+    expect(pageText(page).length).toBeGreaterThan(site.html.length / 10);
+    expect(() => page.html).toThrow(/the cache file .*parts-[\w-]+\.html could not be read/);
   });
 
   it('writes only the edited include\'s records again, and removes the ones it replaced', async () => {

@@ -4,9 +4,9 @@
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { packagePath } from '../../src/package-root.js';
-import { runSearchJob, searchIndexesBeside, type SearchJob } from '../../src/search/beside.js';
+import { runSearchJob, searchIndexesBeside, searchWorker, type SearchJob } from '../../src/search/beside.js';
 
 const section = (id: string, text: string) => ({ id, title: id, parents: [], text, code: `get_${id}()` });
 const job = (cache?: SearchJob['cache']): SearchJob => ({
@@ -36,5 +36,27 @@ describe.skipIf(!existsSync(packagePath('dist', 'search', 'index-worker.js')))('
     const beside = searchIndexesBeside(job(), 5);
     expect(beside.threaded).toBe(false);
     expect(await beside.indexes).toEqual(runSearchJob(job()));
+  });
+
+  it('gives the job to a worker started before it, or stops that worker unused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shale-beside-'));
+    const cache = { dir, scope: '/src' };
+    const expected = runSearchJob(job());
+    // The first build leaves the term counts; the next one's worker reads them before its job comes.
+    await searchIndexesBeside(job(cache), 1).indexes;
+    const ahead = searchWorker(cache)!;
+    const used = { run: vi.fn(ahead.run), stop: vi.fn(ahead.stop) };
+    const beside = searchIndexesBeside({ ...job(cache), pages: job(cache).pages.map((p) => ({ ...p, key: `${p.key}2` })) }, 1, used);
+    expect(beside.threaded).toBe(true);
+    expect(await beside.indexes).toEqual(expected);
+    expect(used.run).toHaveBeenCalledTimes(1);
+    // Too few sections for a worker: the one started ahead is stopped, and the job done here.
+    const small = searchWorker(cache)!;
+    const unused = { run: vi.fn(small.run), stop: vi.fn(small.stop) };
+    const inline = searchIndexesBeside(job(), 5, unused);
+    expect(inline.threaded).toBe(false);
+    expect(unused.stop).toHaveBeenCalled();
+    expect(unused.run).not.toHaveBeenCalled();
+    expect(await inline.indexes).toEqual(expected);
   });
 });

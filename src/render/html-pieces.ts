@@ -1,0 +1,93 @@
+// A page's HTML as the pieces it was put together from (HtmlPiece, src/types.ts). After an edit
+// in one include of a large page, the parts replayed from the build's cache keep their HTML on
+// disk: the chunk split works from their segments, a pack found in the cache needs no HTML, and
+// only the pieces a pack made again covers are read (GitHub's reference: 45 MB not read).
+
+import { ShaleError } from '../errors.js';
+import type { HtmlPiece, Page } from '../types.js';
+
+/** What the chunk split reads of a page's HTML: a string is one, and so are pieces (`piecewise`). */
+export interface TextLike {
+  readonly length: number;
+  slice(start: number, end?: number): string;
+}
+
+export function textPiece(text: string): HtmlPiece {
+  return { length: text.length, text: () => text };
+}
+
+/**
+ * A piece of `length` characters that `read` gives the first time it is asked for. The length
+ * was known before the text (a cache's index): text of another length, or none, means the cache
+ * file that `read` takes it from was changed or removed behind shale's back once the build had
+ * checked it, which a build cannot recover from half-way.
+ */
+export function lazyPiece(length: number, read: () => string, file: string): HtmlPiece {
+  let text: string | undefined;
+  return {
+    length,
+    text() {
+      if (text === undefined) {
+        const hint = 'Delete the .shale-cache folder and build again; it is made afresh.';
+        let got: string;
+        try {
+          got = read();
+        } catch (cause) {
+          throw new ShaleError(`the cache file ${file} could not be read: ${(cause as Error).message}`, { file, hint, cause });
+        }
+        if (got.length !== length) throw new ShaleError(`the cache file ${file} does not hold what its index says`, { file, hint });
+        text = got;
+      }
+      return text;
+    },
+  };
+}
+
+/** The pieces as one text, whose slices read only the pieces they cover. */
+export function piecewise(pieces: readonly HtmlPiece[]): TextLike {
+  const starts = [0];
+  for (const p of pieces) starts.push(starts[starts.length - 1] + p.length);
+  const length = starts[starts.length - 1];
+  return {
+    length,
+    slice(start, end = length) {
+      start = Math.max(0, Math.min(start, length));
+      end = Math.max(start, Math.min(end, length));
+      const out: string[] = [];
+      // The first piece that ends after `start`.
+      let lo = 0, hi = pieces.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid + 1] > start) hi = mid;
+        else lo = mid + 1;
+      }
+      for (let i = lo; i < pieces.length && starts[i] < end; i++) {
+        const from = Math.max(start, starts[i]) - starts[i];
+        const to = Math.min(end, starts[i + 1]) - starts[i];
+        if (to > from) out.push(from === 0 && to === pieces[i].length ? pieces[i].text() : pieces[i].text().slice(from, to));
+      }
+      return out.join('');
+    },
+  };
+}
+
+/**
+ * `page` with `pieces` (not enumerable: a page compares and serialises by its content) and an
+ * `html` that joins them when first read: a build that needs no whole HTML never makes it.
+ */
+export function withPieces<T extends object>(page: T, pieces: HtmlPiece[]): T & Pick<Page, 'html' | 'pieces'> {
+  let html: string | undefined;
+  return Object.defineProperties(page, {
+    pieces: { value: pieces, enumerable: false, writable: true, configurable: true },
+    html: {
+      enumerable: true, configurable: true,
+      get: () => (html ??= pieces.map((p) => p.text()).join('')),
+      set: (value: string) => { html = value; },
+    },
+  }) as T & Pick<Page, 'html' | 'pieces'>;
+}
+
+/** The page's HTML as the split reads it, without joining its pieces. */
+export function pageText(page: Pick<Page, 'html' | 'pieces'>): TextLike {
+  return page.pieces ? piecewise(page.pieces) : page.html;
+}

@@ -1,0 +1,58 @@
+// A page's HTML as pieces read when needed (src/render/html-pieces.ts): slices read only the
+// pieces they cover, the whole HTML is joined on first read, and a cache file that no longer
+// holds what its index said stops the build with a message that names it.
+import { describe, expect, it } from 'vitest';
+import { ShaleError } from '../../src/errors.js';
+import { lazyPiece, pageText, piecewise, textPiece, withPieces } from '../../src/render/html-pieces.js';
+
+/** Pieces of `texts` that count their reads. */
+function counted(texts: string[]) {
+  const reads = texts.map(() => 0);
+  const pieces = texts.map((t, i) => lazyPiece(t.length, () => (reads[i]++, t), `part-${i}.html`));
+  return { pieces, reads };
+}
+
+describe('html pieces', () => {
+  it('slice as the joined string does, at every start and end, empty pieces included', () => {
+    const texts = ['<h1 id="a">A</h1>', '', '<p>Größe 日本</p>', 'x', '<h2 id="b">B</h2>\n'];
+    const whole = texts.join('');
+    const text = piecewise(texts.map(textPiece));
+    expect(text.length).toBe(whole.length);
+    for (let start = 0; start <= whole.length; start++) {
+      for (let end = start; end <= whole.length + 1; end++) expect(text.slice(start, end)).toBe(whole.slice(start, end));
+    }
+    expect(text.slice(5)).toBe(whole.slice(5));
+  });
+
+  it('read only the pieces a slice covers, each once', () => {
+    const { pieces, reads } = counted(['aaaa', 'bbbb', 'cccc']);
+    const text = piecewise(pieces);
+    expect(text.slice(5, 7)).toBe('bb');
+    expect(reads).toEqual([0, 1, 0]);
+    expect(text.slice(2, 9)).toBe('aabbbbc');
+    expect(reads).toEqual([1, 1, 1]);
+  });
+
+  it('make a page whose html is joined on first read, and whose pieces stay out of its fields', () => {
+    const { pieces, reads } = counted(['<p>one</p>', '<p>two</p>']);
+    const page = withPieces({ title: 'T' }, pieces);
+    expect(Object.keys(page)).toEqual(['title', 'html']);
+    expect(pageText(page).length).toBe(20);
+    expect(reads).toEqual([0, 0]);
+    expect(page.html).toBe('<p>one</p><p>two</p>');
+    expect(page.html).toBe('<p>one</p><p>two</p>');
+    expect(reads).toEqual([1, 1]);
+  });
+
+  it('stop with the cache file named when it holds another length, or cannot be read', () => {
+    const short = lazyPiece(10, () => 'torn', '/p/.shale-cache/parts-x.html');
+    expect(() => short.text()).toThrow(ShaleError);
+    expect(() => short.text()).toThrow(/parts-x\.html does not hold what its index says/);
+    const gone = lazyPiece(10, () => { throw new Error('ENOENT: no such file'); }, '/p/.shale-cache/parts-y.html');
+    let error: unknown;
+    try { gone.text(); } catch (err) { error = err; }
+    expect(error).toBeInstanceOf(ShaleError);
+    expect((error as ShaleError).message).toMatch(/parts-y\.html could not be read: ENOENT/);
+    expect((error as ShaleError).hint).toMatch(/Delete the \.shale-cache folder/);
+  });
+});
