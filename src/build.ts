@@ -5,7 +5,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { openPageCache } from './cache/page-cache.js';
 import type { PartStats } from './cache/part-cache.js';
-import { openPartStore } from './cache/part-store.js';
+import type { SectionsLayout } from './cache/part-sections.js';
+import { listedParts, openPartStore, partIndexBase } from './cache/part-store.js';
 import { readThemeBundle, themeKey, writeThemeBundle, type ThemeBundle } from './cache/theme-cache.js';
 import { resolveConfig, type ResolvedConfig, type ShaleOptions } from './config.js';
 import { ShaleError } from './errors.js';
@@ -80,7 +81,13 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
   // A large site's search worker starts now, so that its start and its read of the cache overlap the render.
   const searchCache = pageCache && { dir: cacheDir, scope: config.sourceDir };
   const markdown = sources.reduce((n, s) => n + s.parts.reduce((m, p) => m + p.markdown.length, 0), 0);
-  const ahead = extras.workers === false || (!extras.workers && markdown < AHEAD_MIN_CHARS) ? undefined : searchWorker(searchCache);
+  const ahead = extras.workers === false || (!extras.workers && markdown < AHEAD_MIN_CHARS) ? undefined : searchWorker({
+    cache: searchCache,
+    // The parts the last build stored, whose sections the worker reads meanwhile: most are unchanged.
+    parts: searchCache ? sources.flatMap((s) => (s.parts.length > 1 ? listedParts(partIndexBase(cacheDir, config.sourceDir, s.outPath)) : [])) : [],
+  });
+  // Pages whose sections the worker can make from their part files, with the edited parts' records.
+  const layouts = new Map<Page, SectionsLayout>();
 
   let pagesReused = 0;
   const parts: PartStats = { rendered: 0, reused: 0 };
@@ -119,6 +126,8 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
     const hooks = store.cache.begin();
     const page = await renderPage(source, ctx, hooks);
     hooks.commit();
+    const layout = ahead && store.layout();
+    if (layout) layouts.set(page, layout);
     // The parts' HTML files, when they hold the page's in order: named by the page's entry, not written twice.
     keep.push(() => pageCache.set(page, store.save()));
     return page;
@@ -131,7 +140,7 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
     // The search indexes are made in a worker thread, for a large site, while the caches are kept and the content written.
     const inChunks = (p: Page) => willSplit(pageText(p), p.chunkCuts ?? [], config.lazyContent);
     const keyOf = (p: Page) => `${pageCache!.keyOf(p.source)}\0${inChunks(p)}`;
-    const search = searchIndexesBeside(searchJob(pages, inChunks, searchCache && { ...searchCache, keyOf }),
+    const search = searchIndexesBeside(searchJob(pages, inChunks, searchCache && { ...searchCache, keyOf }, (p) => layouts.get(p)),
       extras.workers === undefined ? BESIDE_MIN_SECTIONS : extras.workers ? 1 : Infinity, ahead);
     stopSearch = search.stop;
     if (useCache) {

@@ -20,7 +20,7 @@ import { lazyPiece, withPieces } from '../render/html-pieces.js';
 import type { HtmlPiece, Page, Section, Source, SourcePart } from '../types.js';
 import { markdownDigest } from './markdown-digest.js';
 import { cacheFile, lengthReader, writeAside, type HtmlFile } from './files.js';
-import { storedSections } from './part-store.js';
+import { storedSections } from './part-sections.js';
 
 /** Bump when the entry layout below changes. */
 const ENTRY_FORMAT = 5;

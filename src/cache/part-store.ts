@@ -20,6 +20,7 @@ import { lazyPiece } from '../render/html-pieces.js';
 import type { HtmlPiece, Section, SourcePart } from '../types.js';
 import { createPartCache, type PartCache, type PartCacheState, type PartStats, type Recorded } from './part-cache.js';
 import { cacheFile, lengthReader, writeAside, type HtmlFile } from './files.js';
+import type { SectionsLayout } from './part-sections.js';
 
 /** Bump when the file layout below (or part-cache.ts's Recorded) changes. */
 const FILE_FORMAT = 7;
@@ -32,6 +33,12 @@ export interface PartStore {
    * bytes), when they hold the page's HTML as it was rendered: each part once, in order.
    */
   save(): HtmlFile[] | undefined;
+  /**
+   * What the page's sections are made from, after a commit: the stored files of the parts replayed
+   * as they were, and the records of the others (part-sections.ts); undefined when the cache is
+   * off or a part renders twice in the page.
+   */
+  layout(): SectionsLayout | undefined;
 }
 
 interface Index {
@@ -49,12 +56,20 @@ interface Index {
  * (the code theme among it) and the build's options (PageCache.stampOf). `digestOf`: as createPartCache's.
  */
 export function openPartStore(dir: string, scope: string, outPath: string, stamp: string, stats?: PartStats, digestOf?: (part: SourcePart) => string): PartStore {
-  const base = cacheFile(dir, 'parts', `${scope}\0${outPath}`);
+  const base = partIndexBase(dir, scope, outPath);
   const restored = read(base, stamp);
   const cache = createPartCache(stats, restored?.state, digestOf);
   const named = (name: string) => `${base}-${name}`;
   return {
     cache,
+    layout() {
+      const state = cache.state();
+      if (!state || ![...state.parts.values()].every((records) => records.length === 1)) return undefined;
+      return [...state.parts].map(([key, [r]]) => {
+        const kept = restored?.files.get(key);
+        return kept?.records[0] === r && kept.records.length === 1 ? { file: named(kept.name) } : { records: [{ leadText: r.leadText, leadCode: r.leadCode, sections: r.sections }] };
+      });
+    },
     save() {
       const state = cache.state();
       if (!state) return undefined;
@@ -93,6 +108,21 @@ export function openPartStore(dir: string, scope: string, outPath: string, stamp
   };
 }
 
+/** `<base>` of a page's store: its index is `<base>.json`, its parts' files `<base>-<name>.*`. */
+export function partIndexBase(dir: string, scope: string, outPath: string): string {
+  return cacheFile(dir, 'parts', `${scope}\0${outPath}`);
+}
+
+/** The files of the parts a page's store lists (`<base>-<name>`, without extension), none if it has no index. */
+export function listedParts(base: string): string[] {
+  try {
+    const index = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as Index;
+    return index.format === FILE_FORMAT ? index.parts.map(([, name]) => `${base}-${name}`) : [];
+  } catch {
+    return [];
+  }
+}
+
 /**
  * The state kept for the page, and which file each part's records came from (to not write it
  * again). The records' HTML is read when first asked for: after an edit, most of it never is.
@@ -122,32 +152,6 @@ function read(base: string, stamp: string): { state: PartCacheState; files: Map<
   }
 }
 
-/**
- * The sections of the page whose HTML is in `htmlFiles` (as save() named them), from those parts'
- * records, as a render that replays them all makes them (part-cache.ts's apply): each part's
- * leading prose and code join the section before it. Undefined when a file is missing or torn.
- * The page cache reads a page's sections here rather than keep a second copy of their text.
- */
-export function storedSections(htmlFiles: readonly string[]): Section[] | undefined {
-  try {
-    const out: Section[] = [];
-    for (const file of htmlFiles) {
-      const named = file.replace(/\.html$/, '');
-      const text = lengthReader(readFileSync(`${named}.txt`, 'utf8'));
-      for (const r of JSON.parse(readFileSync(`${named}.json`, 'utf8')) as StoredRecord[]) {
-        const [leadText, leadCode] = [text.cut(r.leadText), text.cut(r.leadCode)];
-        const last = out[out.length - 1];
-        if (last) { last.text += leadText; last.code += leadCode; }
-        for (const s of r.sections) out.push({ ...s, text: text.cut(s.text), code: text.cut(s.code) });
-      }
-      if (!text.done()) return undefined;
-    }
-    return out;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Removes the page's record and HTML files that `keep` (names after `<base>-`) does not list. */
 function removeUnlisted(base: string, keep: Set<string>): void {
   const prefix = `${basename(base)}-`;
@@ -164,7 +168,7 @@ function removeUnlisted(base: string, keep: Set<string>): void {
 // entries, and a read that found nothing (undefined) as null, which no read ever finds. Written
 // out field by field rather than with a replacer and reviver, which JSON calls on every value.
 type Entries<M> = M extends Map<infer K, infer V> ? Array<[K, V | null]> : never;
-type StoredRecord = Omit<Recorded, 'html' | 'htmlLength' | 'ids' | 'history' | 'unknown' | 'refs' | 'sections' | 'leadText' | 'leadCode'> & {
+export type StoredRecord = Omit<Recorded, 'html' | 'htmlLength' | 'ids' | 'history' | 'unknown' | 'refs' | 'sections' | 'leadText' | 'leadCode'> & {
   html: number;
   sections: Array<Omit<Section, 'text' | 'code'> & { text: number; code: number }>;
   leadText: number;

@@ -6,6 +6,7 @@
 // measured and dropped: no faster on two cores, and +100 to +430 MiB peak RSS for its copy of
 // the page.)
 
+import { layoutSections, type PartSections, type SectionsLayout } from '../cache/part-sections.js';
 import { openSearchCache, type SearchCache } from '../cache/search-cache.js';
 import { workerModule } from '../package-root.js';
 import { workerJob, type WorkerJob } from '../worker-job.js';
@@ -32,15 +33,32 @@ export interface SearchJob {
     key: string;
     /** Is the page in chunks (its index then stores snippets)? */
     inChunks: boolean;
-    sections: Section[];
+    /** How many sections the page has. */
+    count: number;
+    /**
+     * Its sections, or what the worker makes them from: the stored files of its unchanged parts,
+     * which it reads while the pages are rendered, and the edited parts' records (part-sections.ts).
+     * A page of 7,474 sections is 22 MB of text to send otherwise.
+     */
+    sections: Section[] | { layout: SectionsLayout };
   }>;
 }
 
-/** The job for `pages`; with `cache`, each page's cache key (`keyOf`: equal keys, equal sections). */
-export function searchJob(pages: Page[], inChunks: (page: Page) => boolean, cache?: { dir: string; scope: string; keyOf: (page: Page) => string }): SearchJob {
+/**
+ * The job for `pages`; with `cache`, each page's cache key (`keyOf`: equal keys, equal sections).
+ * `layoutOf`: where a page's sections can be made from its part files (PartStore.layout), for a worker.
+ */
+export function searchJob(pages: Page[], inChunks: (page: Page) => boolean, cache?: { dir: string; scope: string; keyOf: (page: Page) => string },
+  layoutOf: (page: Page) => SectionsLayout | undefined = () => undefined): SearchJob {
   return {
     cache: cache && { dir: cache.dir, scope: cache.scope },
-    pages: pages.map((p) => ({ outPath: p.source.outPath, search: p.source.frontmatter.search, key: cache ? cache.keyOf(p) : '', inChunks: inChunks(p), sections: p.sections })),
+    pages: pages.map((p) => {
+      const layout = layoutOf(p);
+      return {
+        outPath: p.source.outPath, search: p.source.frontmatter.search, key: cache ? cache.keyOf(p) : '', inChunks: inChunks(p),
+        count: p.sections.length, sections: layout ? { layout } : p.sections,
+      };
+    }),
   };
 }
 
@@ -56,14 +74,20 @@ export interface SearchBeside {
 /** The worker's side of a job: what it is started with, ahead of the job. */
 export type SearchWorker = WorkerJob<Array<[string, string]>>;
 
+/** What a search worker is started with: the job's cache, and the part files (part-sections.ts) to read ahead. */
+export interface SearchSetup {
+  cache?: SearchJob['cache'];
+  parts: string[];
+}
+
 /**
- * A search worker started now, before the job is known: its start (compiling the index code) and
- * its read of the last build's term counts overlap the render. Undefined when the worker is not
- * compiled (tests run from the TypeScript sources).
+ * A search worker started now, before the job is known: its start (compiling the index code), its
+ * read of the last build's term counts and of the unchanged parts' sections overlap the render.
+ * Undefined when the worker is not compiled (tests run from the TypeScript sources).
  */
-export function searchWorker(cache?: SearchJob['cache']): SearchWorker | undefined {
+export function searchWorker(setup: SearchSetup = { parts: [] }): SearchWorker | undefined {
   const file = workerModule(import.meta.url, 'search', 'index-worker.js');
-  return file && workerJob(file, cache ?? null);
+  return file && workerJob(file, setup);
 }
 
 /**
@@ -71,8 +95,8 @@ export function searchWorker(cache?: SearchJob['cache']): SearchWorker | undefin
  * here and now. `ahead`: a worker started earlier for it (searchWorker), stopped if not needed.
  */
 export function searchIndexesBeside(job: SearchJob, minSections = BESIDE_MIN_SECTIONS, ahead?: SearchWorker): SearchBeside {
-  const sections = job.pages.reduce((n, p) => n + p.sections.length, 0);
-  const worker = sections >= minSections ? ahead ?? searchWorker(job.cache) : undefined;
+  const sections = job.pages.reduce((n, p) => n + p.count, 0);
+  const worker = sections >= minSections ? ahead ?? searchWorker({ cache: job.cache, parts: [] }) : undefined;
   if (!worker) {
     ahead?.stop();
     return { indexes: new Promise((resolve) => resolve(runSearchJob(job))), threaded: false, stop() {} };
@@ -82,10 +106,18 @@ export function searchIndexesBeside(job: SearchJob, minSections = BESIDE_MIN_SEC
   return { indexes, threaded: true, stop: worker.stop };
 }
 
-/** The job itself, on whichever thread runs it; `cache`: the job's, opened already (a worker reads it ahead). */
-export function runSearchJob(job: SearchJob, cache: SearchCache | undefined = job.cache && openSearchCache(job.cache.dir, job.cache.scope)): Map<string, string> {
+/**
+ * The job itself, on whichever thread runs it; `cache`: the job's, opened already, and `read`, a
+ * part's sections: a worker reads both ahead.
+ */
+export function runSearchJob(job: SearchJob, cache: SearchCache | undefined = job.cache && openSearchCache(job.cache.dir, job.cache.scope),
+  read?: (file: string) => PartSections[]): Map<string, string> {
   // Pages as the index code reads them, each with its entry of the job.
-  const pages = job.pages.map((p) => ({ source: { outPath: p.outPath, frontmatter: { search: p.search } }, sections: p.sections, job: p }));
+  const pages = job.pages.map((p) => ({
+    source: { outPath: p.outPath, frontmatter: { search: p.search } },
+    sections: Array.isArray(p.sections) ? p.sections : layoutSections(p.sections.layout, read),
+    job: p,
+  }));
   const inChunks = (p: (typeof pages)[number]) => p.job.inChunks;
   if (!cache) return searchIndexes(pages, inChunks);
   return cache.indexes(pages, (p) => p.job.key, (ps, counter) => searchIndexes(ps, inChunks, counter));

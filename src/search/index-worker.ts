@@ -1,14 +1,25 @@
-// The worker of beside.ts: opens the search cache and reads its term counts while the pages are
-// rendered, then runs the one job it is sent and posts the indexes back as entries.
+// The worker of beside.ts: while the pages are rendered, it opens the search cache, reads the term
+// counts and the unchanged parts' sections (part-sections.ts); then it runs the one job it is
+// sent and posts the indexes back as entries.
 
 import { parentPort, workerData } from 'node:worker_threads';
+import { readPartSections, type PartSections } from '../cache/part-sections.js';
 import { openSearchCache } from '../cache/search-cache.js';
-import { runSearchJob, type SearchJob } from './beside.js';
+import { runSearchJob, type SearchJob, type SearchSetup } from './beside.js';
 
-const setup = workerData as SearchJob['cache'] | null;
-const cache = setup ? openSearchCache(setup.dir, setup.scope) : undefined;
+const setup = workerData as SearchSetup;
+const cache = setup.cache && openSearchCache(setup.cache.dir, setup.cache.scope);
 cache?.readAhead();
+const parts = new Map<string, PartSections[]>();
+for (const file of setup.parts) {
+  try {
+    parts.set(file, readPartSections(file));
+  } catch {
+    // Gone or torn: the job says whether it needs it, and reading it then tells.
+  }
+}
+
 parentPort!.once('message', (job: SearchJob) => {
-  const same = setup && job.cache && setup.dir === job.cache.dir && setup.scope === job.cache.scope;
-  parentPort!.postMessage([...runSearchJob(job, same ? cache : undefined)]);
+  const same = setup.cache && job.cache && setup.cache.dir === job.cache.dir && setup.cache.scope === job.cache.scope;
+  parentPort!.postMessage([...runSearchJob(job, same ? cache : undefined, (file) => parts.get(file) ?? readPartSections(file))]);
 });

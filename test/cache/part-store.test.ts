@@ -1,7 +1,7 @@
 // A page of several files kept part by part between builds (src/cache/part-store.ts): after an edit
 // in one include only that include is rendered again, and a later one when what it read changed;
 // the site is byte for byte the one a build without any cache makes of the same sources.
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
@@ -13,6 +13,8 @@ import { loadSource } from '../../src/load/source.js';
 import { buildRenderContext } from '../../src/render/build-context.js';
 import { pageText } from '../../src/render/html-pieces.js';
 import { renderPage } from '../../src/render/page.js';
+import { layoutSections } from '../../src/cache/part-sections.js';
+import { packagePath } from '../../src/package-root.js';
 import type { Logger } from '../../src/log.js';
 import { chunksOf, tempProject } from '../helpers.js';
 
@@ -27,7 +29,7 @@ const FILES = {
  * Builds `root` (its output folder removed first, so the build renders) and returns the render log
  * line and the site. `lazyContent: 1` puts the page in chunks: where each may be cut is recorded too.
  */
-async function run(root: string, options: { cache?: false } = {}) {
+async function run(root: string, options: { cache?: false; workers?: boolean } = {}) {
   rmSync(join(root, 'build'), { recursive: true, force: true });
   const lines: string[] = [];
   const log: Logger = { info: (l) => lines.push(l), warn: () => {} };
@@ -35,6 +37,7 @@ async function run(root: string, options: { cache?: false } = {}) {
   const assets = readdirSync(join(root, 'build/assets')).sort();
   return {
     render: lines.find((l) => l.trimStart().startsWith('render')) ?? '',
+    search: lines.find((l) => l.trimStart().startsWith('search')) ?? '',
     html: readFileSync(join(root, 'build/index.html'), 'utf8'),
     index: readFileSync(join(root, 'build/assets', assets.find((f) => f.startsWith('search-index-'))!), 'utf8'),
     chunks: chunksOf(join(root, 'build/index.html')),
@@ -147,14 +150,31 @@ describe('the part store', () => {
     // The store is open: every part's HTML file goes. Only the edited include is rendered, from its Markdown.
     for (const f of readdirSync(cacheDir).filter((f) => f.startsWith('parts-') && f.endsWith('.html'))) rmSync(join(cacheDir, f));
     const ctx = buildRenderContext(config, { cache: true });
-    const page = await renderPage(source, ctx, store.cache.begin());
+    const hooks = store.cache.begin();
+    const page = await renderPage(source, ctx, hooks);
+    hooks.commit();
     await ctx.dispose();
     expect(store.cache.stats).toEqual({ rendered: 1, reused: 3 });
+    // The search worker's way to the sections: the unchanged parts' files, and the edited part's records.
+    const layout = store.layout()!;
+    expect(layout.map((p) => ('file' in p ? 'file' : 'records'))).toEqual(['file', 'file', 'records', 'file']);
+    expect(layoutSections(layout)).toEqual(page.sections);
+    expect(page.sections.map((sec) => sec.text).join(' ')).toContain('Give the money back.');
     // What the chunk split needs came with the records: every segment, whose lengths make up the page's.
     expect(page.segments!.reduce((n, seg) => n + seg.length, 0)).toBe(pageText(page).length);
     expect(page.segments!.filter((seg) => seg.heading).map((seg) => seg.heading!.title)).toEqual(['Intro', 'Orders', 'Create', 'Refunds', 'Create', 'Errors', 'Create']);
     expect(pageText(page).length).toBeGreaterThan(site.html.length / 10);
     expect(() => page.html).toThrow(/the cache file .*parts-[\w-]+\.html could not be read/);
+  });
+
+  it.skipIf(!existsSync(packagePath('dist', 'search', 'index-worker.js')))('makes an edit\'s search index in a worker, from the parts\' files and the edited records, as a build without cache does', async () => {
+    const root = tempProject(FILES);
+    await run(root, { workers: true });
+    edit(root, '_errors.md', 'What can go wrong.', 'What can go wrong, and how to recover.');
+    const second = await run(root, { workers: true });
+    expect(second.search).toMatch(/in a worker thread/);
+    expect(second.index).toContain('"recov"');
+    await expectAsWithoutCache(second, root);
   });
 
   it('writes only the edited include\'s records again, and removes the ones it replaced', async () => {

@@ -1,0 +1,65 @@
+// A page's search sections made from its parts' records (part-store.ts), as a render that replays
+// every part makes them (part-cache.ts's apply): each part's sections in turn, its leading prose
+// and code joined to the section before it. The page cache reads a page's sections this way rather
+// than keep a second copy of their text, and the search worker does, reading the unchanged parts'
+// files while the main thread renders, so that the job it is sent holds only the edited parts.
+
+import { readFileSync } from 'node:fs';
+import type { Section } from '../types.js';
+import { lengthReader } from './files.js';
+import type { StoredRecord } from './part-store.js';
+
+/** A record's share of the page's sections. */
+export interface PartSections {
+  leadText: string;
+  leadCode: string;
+  sections: Section[];
+}
+
+/** Per part, in page order: its stored files (`<base>-<name>`, part-store.ts), or its records' share if not stored yet. */
+export type SectionsLayout = Array<{ file: string } | { records: PartSections[] }>;
+
+/** The page's sections from its parts' records, in page order. */
+export function composeSections(parts: Iterable<readonly PartSections[]>): Section[] {
+  const out: Section[] = [];
+  for (const records of parts) {
+    for (const r of records) {
+      const last = out[out.length - 1];
+      if (last) {
+        last.text += r.leadText;
+        last.code += r.leadCode;
+      }
+      for (const s of r.sections) out.push({ ...s });
+    }
+  }
+  return out;
+}
+
+/** The records' shares kept in a part's files (`file`: their path without extension); throws when missing or torn. */
+export function readPartSections(file: string): PartSections[] {
+  const text = lengthReader(readFileSync(`${file}.txt`, 'utf8'));
+  const out = (JSON.parse(readFileSync(`${file}.json`, 'utf8')) as StoredRecord[]).map((r) => ({
+    leadText: text.cut(r.leadText),
+    leadCode: text.cut(r.leadCode),
+    sections: r.sections.map((s) => ({ ...s, text: text.cut(s.text), code: text.cut(s.code) })),
+  }));
+  if (!text.done()) throw new Error(`${file}.txt is not as long as its records say`);
+  return out;
+}
+
+/** The sections of the page whose HTML the part files `htmlFiles` hold; undefined when one is missing or torn. */
+export function storedSections(htmlFiles: readonly string[]): Section[] | undefined {
+  try {
+    return composeSections(htmlFiles.map((f) => readPartSections(f.replace(/\.html$/, ''))));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The page's sections from `layout`; `read` gives a stored part's shares (a worker's, filled ahead).
+ * Throws when a stored part cannot be read.
+ */
+export function layoutSections(layout: SectionsLayout, read: (file: string) => PartSections[] = readPartSections): Section[] {
+  return composeSections(layout.map((p) => ('file' in p ? read(p.file) : p.records)));
+}
