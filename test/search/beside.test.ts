@@ -15,7 +15,7 @@ const job = (cache?: SearchJob['cache']): SearchJob => ({
     { outPath: 'index.html', search: true, key: 'a', inChunks: false, sections: [section('orders', 'List every order.'), section('refunds', 'Give the money back.')] },
     { outPath: 'guide/index.html', search: 'site', key: 'b', inChunks: false, sections: [section('intro', 'Start here.')] },
     { outPath: 'big.html', search: true, key: 'c', inChunks: true, sections: [section('errors', 'What can go wrong.')] },
-  ],
+  ].map((p) => ({ ...p, count: p.sections.length })),
 });
 
 describe.skipIf(!existsSync(packagePath('dist', 'search', 'index-worker.js')))('search indexes beside the pages', () => {
@@ -44,14 +44,14 @@ describe.skipIf(!existsSync(packagePath('dist', 'search', 'index-worker.js')))('
     const expected = runSearchJob(job());
     // The first build leaves the term counts; the next one's worker reads them before its job comes.
     await searchIndexesBeside(job(cache), 1).indexes;
-    const ahead = searchWorker(cache)!;
+    const ahead = searchWorker({ cache, parts: [] })!;
     const used = { run: vi.fn(ahead.run), stop: vi.fn(ahead.stop) };
     const beside = searchIndexesBeside({ ...job(cache), pages: job(cache).pages.map((p) => ({ ...p, key: `${p.key}2` })) }, 1, used);
     expect(beside.threaded).toBe(true);
     expect(await beside.indexes).toEqual(expected);
     expect(used.run).toHaveBeenCalledTimes(1);
     // Too few sections for a worker: the one started ahead is stopped, and the job done here.
-    const small = searchWorker(cache)!;
+    const small = searchWorker({ cache, parts: [] })!;
     const unused = { run: vi.fn(small.run), stop: vi.fn(small.stop) };
     const inline = searchIndexesBeside(job(), 5, unused);
     expect(inline.threaded).toBe(false);

@@ -6,7 +6,7 @@ import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { createMarkdown } from '../../src/markdown/create.js';
 import { createEnv } from '../../src/markdown/env.js';
-import { buildSearchIndex, buildSiteSearchIndex, SEARCH_INDEX_VERSION } from '../../src/search/index.js';
+import { buildSearchIndex, buildSiteSearchIndex, SEARCH_INDEX_VERSION, snippet } from '../../src/search/index.js';
 import { createEngine } from '../../themes/default/client/search-engine.js';
 
 const FIXTURE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'search', 'index.html.md'), 'utf8');
@@ -86,5 +86,35 @@ describe('buildSearchIndex', () => {
     expect(file.snippets).toEqual(['x', 'y']);
     // Each page's "One" is a top-level section of its own page, not the parent of the other.
     expect(docs.parents).toEqual([-1, -1]);
+  });
+});
+
+// Snippets are made from a prefix of a section's text: they must be what the whole text gives.
+/** The snippet from the whole text: every run of white space one space, cut at a word before 160 characters. */
+function fromWhole(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= 160 ? t : t.slice(0, t.lastIndexOf(' ', 160) + 1 || 160).trimEnd() + '…';
+}
+
+describe('snippets', () => {
+  it('are what the whole text gives, for runs of white space across every prefix the search reads', () => {
+    // A seeded generator: the same cases on every run.
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pieces = ['word', 'x', 'Größe', '日本語', ' ', '  ', '\n\n', '\t', ' '.repeat(700), 'a'.repeat(170), '\u00a0'];
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      const n = Math.floor(random() * 400);
+      for (let k = 0; k < n; k++) text += pieces[Math.floor(random() * pieces.length)];
+      expect(snippet(text)).toBe(fromWhole(text));
+    }
+  });
+
+  it('cut a long text at a word and mark the cut, and keep a short one whole', () => {
+    const long = `${'lorem ipsum '.repeat(200)}`;
+    expect(snippet(long)).toBe(fromWhole(long));
+    expect(snippet(long).endsWith('…')).toBe(true);
+    expect(snippet(long).length).toBeLessThanOrEqual(161);
+    expect(snippet('  Short   text.\n')).toBe('Short text.');
   });
 });
