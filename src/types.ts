@@ -101,6 +101,8 @@ export interface Segment {
 export interface HtmlPiece {
   readonly length: number;
   text(): string;
+  /** text().slice(start, end), where it can be had without reading the rest (a file read from the middle). */
+  slice?(start: number, end: number): string;
 }
 
 /** A rendered page, ready for the theme. */

@@ -16,8 +16,8 @@ import { closeSync, openSync, readdirSync, readFileSync, readSync, rmSync, statS
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lazyPiece, withPieces } from '../render/html-pieces.js';
-import type { HtmlPiece, Page, Section, Source, SourcePart } from '../types.js';
+import { boundsOf, filePiece, withPieces } from '../render/html-pieces.js';
+import type { HtmlPiece, Page, Section, Segment, Source, SourcePart } from '../types.js';
 import { markdownDigest } from './markdown-digest.js';
 import { cacheFile, lengthReader, writeAside, type HtmlFile } from './files.js';
 import { storedSections } from './part-sections.js';
@@ -111,7 +111,17 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
     } catch {
       return undefined;
     }
-    return files.map((f) => lazyPiece(f.length, () => readFileSync(f.file, 'utf8'), f.file));
+    // Each file read from the middle at the page's segments: a pack made again reads its own stretch.
+    const segments = stored.segments ?? [];
+    let next = 0;
+    return files.map((f) => {
+      const mine: Segment[] = [];
+      for (let chars = 0; next < segments.length && chars < f.length; next++) {
+        mine.push(segments[next]);
+        chars += segments[next].length;
+      }
+      return filePiece(f.file, f.length, boundsOf(mine, f.length));
+    });
   };
   const pageOf = (source: Source, stored: Stored, pieces: HtmlPiece[]): Omit<Page, 'sections'> => {
     const { html: _, sections: __, ...rest } = stored;

@@ -12,6 +12,7 @@ import type { RenderHooks } from '../render/page.js';
 import { fenceLexers } from '../markdown/highlight.js';
 import type { RenderEnv } from '../markdown/env.js';
 import { segmentsOf } from '../output/chunk-facts.js';
+import { appended, appendTo, copySection, isEmpty, mark, restore } from './lazy-sections.js';
 import { markdownDigest } from './markdown-digest.js';
 import { textPiece } from '../render/html-pieces.js';
 import type { Diagnostic, Heading, HtmlPiece, Section, Segment, SourcePart } from '../types.js';
@@ -31,6 +32,8 @@ export interface Recorded {
   /** Its HTML; a record read back from disk reads it only when asked for (part-store.ts). */
   html: string;
   htmlLength: number;
+  /** html.slice(start, end), reading only that stretch when it starts and ends at segments (a stored record's). */
+  sliceHtml?: (start: number, end: number) => string;
   ids: { reads: Map<string, number | undefined>; writes: Array<[string, number]> };
   history: { reads: Map<number, string | undefined>; writes: Array<[number, string]> };
   unknown: { reads: Map<string, boolean>; added: string[] };
@@ -165,8 +168,9 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
         for (const [k, v] of r.refs.writes) if (v) refs[k] = v;
         for (const h of r.headings) env.headings.push(h);
         const last = env.sections[env.sections.length - 1];
-        if (last) { last.text += r.leadText; last.code += r.leadCode; }
-        for (const s of r.sections) env.sections.push({ ...s });
+        if (last) { appendTo(last, 'text', r.leadText); appendTo(last, 'code', r.leadCode); }
+        // Copies that keep a stored section's text unread (lazy-sections.ts).
+        for (const s of r.sections) env.sections.push(copySection(s));
         for (const w of r.warnings) env.warnings.push(w);
         for (const l of r.languages) env.languages.add(l);
         for (const a of r.anchors) env.anchors.add(a);
@@ -182,7 +186,7 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
         const fileWarningsBefore = fileWarnings(env, part.file);
         const at = { headings: env.headings.length, sections: env.sections.length, warnings: env.warnings.length, links: env.links.length, cuts: env.chunkCuts?.length ?? 0 };
         const last = env.sections[at.sections - 1];
-        const textBefore = last?.text ?? '', codeBefore = last?.code ?? '';
+        const before = last && { text: mark(last, 'text'), code: mark(last, 'code') };
         const ids = new RecordingMap(base.ids), history = new RecordingMap(base.nestingHistory);
         const unknown = new RecordingSet(base.unknownLanguages), languages = new RecordingSet(base.languages), anchors = new RecordingSet(base.anchors);
         const references = recordReferences(refs);
@@ -204,8 +208,8 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
           headings,
           // Copies: the next part may add prose to the page's last section.
           sections: env.sections.slice(at.sections).map((s) => ({ ...s })),
-          leadText: last ? last.text.slice(textBefore.length) : '',
-          leadCode: last ? last.code.slice(codeBefore.length) : '',
+          leadText: last ? appended(last, 'text', before!.text) : '',
+          leadCode: last ? appended(last, 'code', before!.code) : '',
           warnings: env.warnings.slice(at.warnings),
           languages: languages.added, anchors: anchors.added,
           links: env.links.slice(at.links),
@@ -219,7 +223,7 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
         env.warnings.length = at.warnings;
         env.links.length = at.links;
         if (env.chunkCuts) env.chunkCuts.length = at.cuts;
-        if (last) Object.assign(last, { text: textBefore, code: codeBefore });
+        if (last) { restore(last, 'text', before!.text); restore(last, 'code', before!.code); }
         apply(rec, env);
         if (Object.keys(env).some((k) => !KNOWN.has(k))) off = true;
         return rec;
@@ -259,7 +263,7 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
 
 /** A replayed record's HTML, left unread until asked for (its text may be a getter: part-store.ts). */
 function pieceOf(r: Recorded): HtmlPiece {
-  return { length: r.htmlLength, text: () => r.html };
+  return { length: r.htmlLength, text: () => r.html, slice: r.sliceHtml };
 }
 
 /** Heading `h` opens: open headings as deep or deeper close. */
@@ -279,7 +283,7 @@ function parentsKey(open: Heading[], headings: Heading[]): string {
 /** Whether the page has a section for a part's leading prose, and whether its text and code are empty. */
 function leadKey(env: RenderEnv): string {
   const last = env.sections[env.sections.length - 1];
-  return last ? `${last.text === '' ? 'e' : 't'}${last.code === '' ? 'e' : 'c'}` : '-';
+  return last ? `${isEmpty(last, 'text') ? 'e' : 't'}${isEmpty(last, 'code') ? 'e' : 'c'}` : '-';
 }
 
 function fileWarnings(env: RenderEnv, file: string): string {

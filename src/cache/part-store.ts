@@ -16,14 +16,15 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { lazyPiece } from '../render/html-pieces.js';
+import { boundsOf, filePiece, lazyPiece } from '../render/html-pieces.js';
 import type { HtmlPiece, Section, SourcePart } from '../types.js';
 import { createPartCache, type PartCache, type PartCacheState, type PartStats, type Recorded } from './part-cache.js';
-import { cacheFile, lengthReader, writeAside, type HtmlFile } from './files.js';
+import { cacheFile, writeAside, type HtmlFile } from './files.js';
+import { lazyField } from './lazy-sections.js';
 import type { SectionsLayout } from './part-sections.js';
 
 /** Bump when the file layout below (or part-cache.ts's Recorded) changes. */
-const FILE_FORMAT = 7;
+const FILE_FORMAT = 8;
 
 export interface PartStore {
   cache: PartCache;
@@ -46,8 +47,8 @@ interface Index {
   stamp: string;
   settings: string;
   lexers: Array<[string, { markdown: string; found: string[] }]>;
-  /** Per part, in page order: its key, the name of its files, and its HTML file's size in bytes. */
-  parts: Array<[string, string, number]>;
+  /** Per part, in page order: its key, the name of its files, and its HTML and text files' sizes in bytes. */
+  parts: Array<[string, string, number, number]>;
 }
 
 /**
@@ -73,12 +74,12 @@ export function openPartStore(dir: string, scope: string, outPath: string, stamp
     save() {
       const state = cache.state();
       if (!state) return undefined;
-      const parts: Array<[string, string, number]> = [];
+      const parts: Array<[string, string, number, number]> = [];
       const lengths: number[] = [];
       for (const [key, records] of state.parts) {
         const kept = restored?.files.get(key);
         let name = kept && kept.records.length === records.length && records.every((r, i) => r === kept.records[i]) ? kept.name : undefined;
-        let bytes = kept?.bytes ?? 0;
+        let [bytes, textBytes] = [kept?.bytes ?? 0, kept?.textBytes ?? 0];
         if (!name) {
           // Reads any record of the last build among them before its old file is removed below.
           const partHtml = records.map((r) => r.html).join('');
@@ -86,11 +87,12 @@ export function openPartStore(dir: string, scope: string, outPath: string, stamp
           const texts: string[] = [];
           const json = JSON.stringify(records.map((r) => toData(r, texts)));
           const text = texts.join('');
+          textBytes = Buffer.byteLength(text);
           name = createHash('sha1').update(json).update('\0').update(text).update('\0').update(partHtml).digest('base64url').slice(0, 16);
           // The text and HTML first: the records that name their lengths are what make the part count.
           if (!writeAside(`${named(name)}.txt`, text) || !writeAside(`${named(name)}.html`, partHtml) || !writeAside(`${named(name)}.json`, json)) return undefined;
         }
-        parts.push([key, name, bytes]);
+        parts.push([key, name, bytes, textBytes]);
         lengths.push(records.reduce((n, r) => n + r.htmlLength, 0));
       }
       const index: Index = {
@@ -106,6 +108,14 @@ export function openPartStore(dir: string, scope: string, outPath: string, stamp
       return parts.map((p, i) => ({ file: `${named(p[1])}.html`, length: lengths[i], bytes: p[2] }));
     },
   };
+}
+
+/** A part as the last build stored it: its files' name and sizes, and its records. */
+interface StoredPart {
+  name: string;
+  bytes: number;
+  textBytes: number;
+  records: Recorded[];
 }
 
 /** `<base>` of a page's store: its index is `<base>.json`, its parts' files `<base>-<name>.*`. */
@@ -127,22 +137,27 @@ export function listedParts(base: string): string[] {
  * The state kept for the page, and which file each part's records came from (to not write it
  * again). The records' HTML is read when first asked for: after an edit, most of it never is.
  */
-function read(base: string, stamp: string): { state: PartCacheState; files: Map<string, { name: string; bytes: number; records: Recorded[] }> } | undefined {
+function read(base: string, stamp: string): { state: PartCacheState; files: Map<string, StoredPart> } | undefined {
   try {
     const index = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as Index;
     if (index.format !== FILE_FORMAT || index.stamp !== stamp || typeof index.settings !== 'string') return undefined;
-    const files = new Map<string, { name: string; bytes: number; records: Recorded[] }>();
+    const files = new Map<string, StoredPart>();
     const parts = new Map<string, Recorded[]>();
-    for (const [key, name, bytes] of index.parts) {
-      const htmlFile = `${base}-${name}.html`;
-      if (statSync(htmlFile).size !== bytes) return undefined;
-      const text = lengthReader(readFileSync(`${base}-${name}.txt`, 'utf8'));
+    for (const [key, name, bytes, textBytes] of index.parts) {
+      const [htmlFile, textFile] = [`${base}-${name}.html`, `${base}-${name}.txt`];
+      if (statSync(htmlFile).size !== bytes || statSync(textFile).size !== textBytes) return undefined;
       const stored = JSON.parse(readFileSync(`${base}-${name}.json`, 'utf8')) as StoredRecord[];
-      const html = lazyPiece(stored.reduce((n, r) => n + r.html, 0), () => readFileSync(htmlFile, 'utf8'), htmlFile);
-      let at = 0;
-      const records = stored.map((r) => fromData(r, html, (at += r.html) - r.html, text.cut));
-      if (!text.done()) return undefined;
-      files.set(key, { name, bytes, records });
+      // Read from the middle at segment bounds: a pack made again reads its own stretch of the file.
+      const length = stored.reduce((n, r) => n + r.html, 0);
+      const html = filePiece(htmlFile, length, boundsOf(stored.flatMap((r) => r.segments ?? []), length));
+      const text = lazyPiece(stored.reduce((n, r) => n + textLength(r), 0), () => readFileSync(textFile, 'utf8'), textFile);
+      let [at, textAt] = [0, 0];
+      const records = stored.map((r) => {
+        const record = fromData(r, html, (at += r.html) - r.html, text, textAt);
+        textAt += textLength(r);
+        return record;
+      });
+      files.set(key, { name, bytes, textBytes, records });
       parts.set(key, records);
     }
     const lexers = new Map(index.lexers.map(([key, l]) => [key, { markdown: l.markdown, found: new Set(l.found) }]));
@@ -204,22 +219,44 @@ function toData(r: Recorded, texts: string[]): StoredRecord {
   };
 }
 
+/** The characters of the part's text file that a record's lead and sections take. */
+function textLength(r: StoredRecord): number {
+  return r.sections.reduce((n, s) => n + s.text + s.code, r.leadText + r.leadCode);
+}
+
 /**
- * toData's inverse; the record's HTML is `r.html` characters of its part's `html` from `at`, read
- * when first asked for. Throws on data of another shape.
+ * toData's inverse, reading nothing yet: the record's HTML is `r.html` characters of its part's
+ * `html` from `at`, and its lead's and sections' text and code are read from the part's `text`
+ * from `textAt` when first asked for (lazy-sections.ts). Throws on data of another shape.
  */
-function fromData(r: StoredRecord, html: HtmlPiece, at: number, text: (length: number) => string): Recorded {
+function fromData(r: StoredRecord, html: HtmlPiece, at: number, text: HtmlPiece, textAt: number): Recorded {
   const { html: length, ...rest } = r;
+  const cut = (n: number) => {
+    const from = textAt;
+    textAt += n;
+    return () => text.text().slice(from, from + n);
+  };
+  const [leadText, leadCode] = [cut(r.leadText), cut(r.leadCode)];
   const record: Omit<Recorded, 'html'> = {
     ...rest,
     htmlLength: length,
-    leadText: text(r.leadText),
-    leadCode: text(r.leadCode),
-    sections: r.sections.map((s) => ({ ...s, text: text(s.text), code: text(s.code) })),
+    leadText: '',
+    leadCode: '',
+    sections: r.sections.map(({ text: textLength, code: codeLength, ...s }) => {
+      const section = s as Section;
+      lazyField(section, 'text', textLength, cut(textLength));
+      lazyField(section, 'code', codeLength, cut(codeLength));
+      return section;
+    }),
     ids: { reads: map(r.ids.reads), writes: r.ids.writes },
     history: { reads: map(r.history.reads), writes: r.history.writes },
     unknown: { reads: map(r.unknown.reads), added: r.unknown.added },
     refs: { reads: map(r.refs.reads), writes: map(r.refs.writes) },
   };
-  return Object.defineProperty(record, 'html', { enumerable: true, get: () => html.text().slice(at, at + length) }) as Recorded;
+  // A lead is most often empty (an include starts with its heading): then nothing is read for it.
+  if (r.leadText) Object.defineProperty(record, 'leadText', { enumerable: true, get: leadText });
+  if (r.leadCode) Object.defineProperty(record, 'leadCode', { enumerable: true, get: leadCode });
+  Object.defineProperty(record, 'sliceHtml', { enumerable: false, value: (start: number, end: number) => html.slice!(at + start, at + end) });
+  let own: string | undefined;
+  return Object.defineProperty(record, 'html', { enumerable: true, get: () => (own ??= html.slice!(at, at + length)) }) as Recorded;
 }

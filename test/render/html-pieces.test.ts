@@ -1,9 +1,12 @@
 // A page's HTML as pieces read when needed (src/render/html-pieces.ts): slices read only the
 // pieces they cover, the whole HTML is joined on first read, and a cache file that no longer
 // holds what its index said stops the build with a message that names it.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ShaleError } from '../../src/errors.js';
-import { lazyPiece, pageText, piecewise, textPiece, withPieces } from '../../src/render/html-pieces.js';
+import { boundsOf, filePiece, lazyPiece, pageText, piecewise, textPiece, withPieces } from '../../src/render/html-pieces.js';
 
 /** Pieces of `texts` that count their reads. */
 function counted(texts: string[]) {
@@ -42,6 +45,26 @@ describe('html pieces', () => {
     expect(page.html).toBe('<p>one</p><p>two</p>');
     expect(page.html).toBe('<p>one</p><p>two</p>');
     expect(reads).toEqual([1, 1]);
+  });
+
+  it('read a file from the middle at segment bounds, and whole elsewhere', () => {
+    const parts = ['<h1 id="a">Größe</h1>', '<p>日本語</p>', '<h2 id="b">B</h2>'];
+    const file = join(mkdtempSync(join(tmpdir(), 'shale-pieces-')), 'part.html');
+    writeFileSync(file, parts.join(''));
+    const segments = parts.map((p) => ({ length: p.length, bytes: Buffer.byteLength(p) }));
+    const length = parts.join('').length;
+    const piece = filePiece(file, length, boundsOf(segments, length));
+    // The first segment's bytes garbled on disk: a read of the second alone does not see them.
+    const bytes = readFileSync(file);
+    bytes.fill(0x78, 0, segments[0].bytes);
+    writeFileSync(file, bytes);
+    const second = parts[0].length;
+    expect(piece.slice!(second, second + parts[1].length)).toBe(parts[1]);
+    expect(piece.slice!(second, length)).toBe(parts[1] + parts[2]);
+    // Not at a bound: the whole file is read, and its garbled start (one x a byte) no longer has the length it had.
+    expect(() => piece.slice!(1, 3)).toThrow(/part\.html does not hold what its index says/);
+    // Segments that do not make up the file give no bounds.
+    expect(boundsOf(segments.slice(1), length).size).toBe(0);
   });
 
   it('stop with the cache file named when it holds another length, or cannot be read', () => {
