@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { openPageCache } from './cache/page-cache.js';
 import type { PartStats } from './cache/part-cache.js';
 import type { SectionsLayout } from './cache/part-sections.js';
-import { listedParts, openPartStore, partIndexBase } from './cache/part-store.js';
+import { openPartStore } from './cache/part-store.js';
 import { readThemeBundle, themeKey, writeThemeBundle, type ThemeBundle } from './cache/theme-cache.js';
 import { resolveConfig, type ResolvedConfig, type ShaleOptions } from './config.js';
 import { ShaleError } from './errors.js';
@@ -23,7 +23,8 @@ import { copyThemeFiles, writeContents, writePages } from './output/pages.js';
 import { buildRenderContext } from './render/build-context.js';
 import { pageText } from './render/html-pieces.js';
 import { renderPage, type RenderContext } from './render/page.js';
-import { AHEAD_MIN_CHARS, BESIDE_MIN_SECTIONS, searchIndexesBeside, searchJob, searchWorker } from './search/beside.js';
+import { searchAhead } from './search/ahead.js';
+import { BESIDE_MIN_SECTIONS, searchIndexesBeside, searchJob } from './search/beside.js';
 import type { Diagnostic, Page, Source } from './types.js';
 import { bundleTheme } from './vite/theme-bundle.js';
 
@@ -55,16 +56,26 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
   checkOutputFolder(config.outDir, config);
   log.info(`shale build  ${shown(config.sourceDir)} → ${shown(config.outDir)}`);
 
-  const sources = await stage(log, 'load', () => findPages(config.sourceDir).map((p) => loadSource(p.file, p.outPath, config)),
-    (s) => `${plural(s.length, 'page')}, ${plural(new Set(s.flatMap((x) => x.parts.map((p) => p.file))).size, 'file')}`);
+  const useCache = extras.cache !== false;
+  const cacheDir = join(config.root, '.shale-cache');
+  const pageFiles = findPages(config.sourceDir);
+  // A large site's search worker starts as early as the build can tell one (src/search/ahead.ts).
+  const searchCache = useCache ? { dir: cacheDir, scope: config.sourceDir } : undefined;
+  const ahead = searchAhead(searchCache, pageFiles.map((p) => p.outPath), extras.workers);
+  let sources: Source[];
+  try {
+    sources = await stage(log, 'load', () => pageFiles.map((p) => loadSource(p.file, p.outPath, config)),
+      (s) => `${plural(s.length, 'page')}, ${plural(new Set(s.flatMap((x) => x.parts.map((p) => p.file))).size, 'file')}`);
+  } catch (err) {
+    ahead.stop();
+    throw err;
+  }
   if (!sources.length) {
     throw new ShaleError(`no pages in ${shown(config.sourceDir)}`, {
       hint: 'A page is a file named *.html.md or index.md (Slate starts with source/index.html.md).',
     });
   }
 
-  const useCache = extras.cache !== false;
-  const cacheDir = join(config.root, '.shale-cache');
   const ctx = buildRenderContext(config, { cache: useCache, worker: extras.workers });
   const pageCache = useCache ? openPageCache(cacheDir, config.sourceDir, { idScheme: config.idScheme, safe: config.safe }) : undefined;
   // Every input as it was for the build that made the output folder, which nobody has touched since.
@@ -75,17 +86,13 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
   ], config.sourceDir);
   if (inputs && isUpToDate(config.outDir, inputs)) {
     const pages = sources.map((src) => pageCache?.peek(src));
-    if (pages.every((p): p is Page => p !== undefined)) return finish(pages, `${shown(config.outDir)} is up to date: nothing changed since its build`);
+    if (pages.every((p): p is Page => p !== undefined)) {
+      ahead.stop();
+      return finish(pages, `${shown(config.outDir)} is up to date: nothing changed since its build`);
+    }
   }
 
-  // A large site's search worker starts now, so that its start and its read of the cache overlap the render.
-  const searchCache = pageCache && { dir: cacheDir, scope: config.sourceDir };
-  const markdown = sources.reduce((n, s) => n + s.parts.reduce((m, p) => m + p.markdown.length, 0), 0);
-  const ahead = extras.workers === false || (!extras.workers && markdown < AHEAD_MIN_CHARS) ? undefined : searchWorker({
-    cache: searchCache,
-    // The parts the last build stored, whose sections the worker reads meanwhile: most are unchanged.
-    parts: searchCache ? sources.flatMap((s) => (s.parts.length > 1 ? listedParts(partIndexBase(cacheDir, config.sourceDir, s.outPath)) : [])) : [],
-  });
+  ahead.loaded(sources);
   // Pages whose sections the worker can make from their part files, with the edited parts' records.
   const layouts = new Map<Page, SectionsLayout>();
 
@@ -102,7 +109,7 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
         out.push(cached ?? await renderParts(s, parts));
       }
     } catch (err) {
-      ahead?.stop();
+      ahead.stop();
       throw err;
     } finally {
       await ctx.dispose();
@@ -126,7 +133,7 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
     const hooks = store.cache.begin();
     const page = await renderPage(source, ctx, hooks);
     hooks.commit();
-    const layout = ahead && store.layout();
+    const layout = ahead.worker && store.layout();
     if (layout) layouts.set(page, layout);
     // The parts' HTML files, when they hold the page's in order: named by the page's entry, not written twice.
     keep.push(() => pageCache.set(page, store.save()));
@@ -134,14 +141,14 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
   }
 
   let staging = '';
-  let stopSearch = () => ahead?.stop();
+  let stopSearch = () => ahead.stop();
   try {
     staging = makeStagingFolder(config.outDir);
     // The search indexes are made in a worker thread, for a large site, while the caches are kept and the content written.
     const inChunks = (p: Page) => willSplit(pageText(p), p.chunkCuts ?? [], config.lazyContent);
     const keyOf = (p: Page) => `${pageCache!.keyOf(p.source)}\0${inChunks(p)}`;
     const search = searchIndexesBeside(searchJob(pages, inChunks, searchCache && { ...searchCache, keyOf }, (p) => layouts.get(p)),
-      extras.workers === undefined ? BESIDE_MIN_SECTIONS : extras.workers ? 1 : Infinity, ahead);
+      extras.workers === undefined ? BESIDE_MIN_SECTIONS : extras.workers ? 1 : Infinity, ahead.worker);
     stopSearch = search.stop;
     if (useCache) {
       await stage(log, 'cache', () => {

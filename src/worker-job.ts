@@ -32,8 +32,12 @@ export function workerJob<T>(file: URL, setup: unknown = null): WorkerJob<T> {
   });
   // Awaited by the build; a build that stops first must not wait on it, nor see it fail.
   result.catch(() => {});
+  // Until it has its job, the worker does not keep the process alive: a build that failed on the
+  // way to sending it still exits.
+  worker.unref();
   return {
     run(data) {
+      worker.ref();
       worker.postMessage(data);
       return result;
     },

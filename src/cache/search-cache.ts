@@ -5,7 +5,7 @@
 // sections are cut into terms again.
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
 import { createTermCounter, FIELD_NAMES, type FieldTerms, type TermCounter, type TermMemo } from '../search/term-counts.js';
 import type { IndexedPage } from '../search/scope.js';
@@ -52,6 +52,15 @@ export function openSearchCache(dir: string, scope: string): SearchCache {
       return indexes;
     },
   };
+}
+
+/** The size of the last build's term counts in bytes (0 when none): a large one tells a large site before it is loaded. */
+export function termCountsBytes(dir: string, scope: string): number {
+  try {
+    return statSync(cacheFile(dir, 'search-terms', scope, '.json')).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** openSearchCache's indexes, at once. */

@@ -16,12 +16,6 @@ import { searchIndexes } from './scope.js';
 /** Fewer sections than this, over all pages, are indexed on the main thread. */
 export const BESIDE_MIN_SECTIONS = 2000;
 
-/**
- * Markdown this long starts the worker before the render (searchWorker): it likely has that many
- * sections (GitHub's reference: one in 2,900 characters). A worker started for fewer is stopped.
- */
-export const AHEAD_MIN_CHARS = 2_000_000;
-
 /** What the indexes are made from, as plain data a worker can be sent. */
 export interface SearchJob {
   /** The `.shale-cache/` folder and the source folder it is kept for, or none (no cache). */
