@@ -136,7 +136,8 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
       const stored = entry(source);
       const sections = stored && readSections(source, stored);
       const pieces = sections && piecesOf(stored!);
-      return pieces && { ...pageOf(source, stored!, pieces), sections: sections! };
+      // Not spread: that would read the HTML.
+      return pieces && (Object.assign(pageOf(source, stored!, pieces), { sections: sections! }) as Page);
     },
     peek(source) {
       const stored = entry(source);

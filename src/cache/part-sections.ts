@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Section } from '../types.js';
 import { lengthReader } from './files.js';
-import type { StoredRecord } from './part-store.js';
+import type { StoredRecord } from './part-records.js';
 
 /** A record's share of the page's sections. */
 export interface PartSections {

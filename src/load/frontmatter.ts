@@ -68,6 +68,22 @@ export const matterOptions = () => ({
   engines: { javascript: () => { throw new NotYamlError('javascript'); } },
 });
 
+/**
+ * gray-matter on the file's head alone: from its opening `---` to just past the first line that
+ * closes it (gray-matter's own rule), with the rest appended to the body it returns. Given the
+ * whole file, gray-matter copies all of it into a Buffer and scans it: 0.2 s for a 21.7 MB page
+ * whose frontmatter is 20 lines.
+ */
+export function readMatter(source: string): { data: Record<string, unknown>; content: string; matter: string } {
+  const close = source.startsWith('---') ? source.indexOf('\n---', 3) : -1;
+  // Past the closing `---` and the line end gray-matter takes off the body with it.
+  const end = close === -1 ? source.length : Math.min(source.length, close + 4 + 2);
+  const head = matter(source.slice(0, end), matterOptions());
+  // gray-matter's body is the end of what it is given: the body is the file from there on, one
+  // slice of it (a joined string would be copied whole at its first search: 0.13 s on GitHub's).
+  return { data: head.data, content: source.slice(end - head.content.length), matter: head.matter };
+}
+
 class NotYamlError extends Error {
   constructor(readonly language: string) {
     super(`frontmatter in ${language} is not read`);
@@ -76,9 +92,9 @@ class NotYamlError extends Error {
 
 /** Parses the frontmatter of `source` (already decoded, BOM and CRLF removed). */
 export function parseFrontmatter(file: string, source: string): ParsedPage {
-  let parsed: matter.GrayMatterFile<string>;
+  let parsed: ReturnType<typeof readMatter>;
   try {
-    parsed = matter(source, matterOptions());
+    parsed = readMatter(source);
   } catch (err) {
     const language = err instanceof NotYamlError ? err.language : /engine "([^"]+)" is not registered/.exec((err as Error).message)?.[1];
     if (language) {

@@ -1,12 +1,11 @@
 // load: a page file → Source (validated frontmatter, body and includes as separate parts).
 // Each include is its own part because Slate renders each file as its own Markdown document.
 
-import matter from 'gray-matter';
 import { relative } from 'node:path';
 import type { ResolvedConfig } from '../config.js';
 import { ShaleError } from '../errors.js';
 import type { Source, SourcePart } from '../types.js';
-import { listItemLine, matterOptions, parseFrontmatter } from './frontmatter.js';
+import { listItemLine, parseFrontmatter, readMatter } from './frontmatter.js';
 import { expandErb } from './erb.js';
 import { findInclude } from './includes.js';
 import { readSourceFile } from './read.js';
@@ -32,7 +31,8 @@ export function loadSource(page: string, outPath: string, config: Pick<ResolvedC
 
   // `*.erb` parts may pull in partials mid-file; each becomes a part of its own.
   const expanded = parts.map((p) => expandErb(p, config.sourceDir));
-  if (expanded.every((e) => e.parts.every((p) => !p.markdown.trim()))) throw emptyPage(page, text);
+  // A search, not trim(), which would copy every part's text.
+  if (expanded.every((e) => e.parts.every((p) => !/\S/.test(p.markdown)))) throw emptyPage(page, text);
   return {
     page, outPath, frontmatter,
     parts: expanded.flatMap((e) => e.parts),
@@ -47,7 +47,7 @@ function includePart(file: string): SourcePart {
   if (!text.startsWith('---')) return { file, markdown: text, lineOffset: 0 };
   let content: string;
   try {
-    content = matter(text, matterOptions()).content;
+    content = readMatter(text).content;
   } catch {
     // Not valid frontmatter: Slate would render the text, so do that too.
     return { file, markdown: text, lineOffset: 0 };

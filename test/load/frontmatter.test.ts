@@ -1,6 +1,7 @@
+import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { ShaleError } from '../../src/errors.js';
-import { listItemLine, parseFrontmatter } from '../../src/load/frontmatter.js';
+import { listItemLine, matterOptions, parseFrontmatter, readMatter } from '../../src/load/frontmatter.js';
 
 const page = (yaml: string, body = '# Hi\n') => `---\n${yaml}\n---\n${body}`;
 
@@ -85,5 +86,25 @@ describe('frontmatter', () => {
     const yaml = '\ntitle: A\nincludes:\n  # - old\n  - one\n\n  - two\nsearch: true';
     expect(listItemLine(yaml, 'includes', 0)).toBe(5);
     expect(listItemLine(yaml, 'includes', 1)).toBe(7);
+  });
+});
+
+// gray-matter is given only the file's head: it must split every file as it does given all of it.
+describe('the frontmatter read from the head of the file', () => {
+  it.each([
+    ['no frontmatter', '# Title\n\nText.\n'],
+    ['a plain page', '---\ntitle: A\n---\n# Title\n\n---\n\nA rule above.\n'],
+    ['CRLF line ends', '---\r\ntitle: A\r\n---\r\n# Title\r\n'],
+    ['an empty frontmatter', '---\n---\nBody.\n'],
+    ['a closing line with more on it', '---\ntitle: A\n---more\nBody.\n'],
+    ['a closing line at the end of the file', '---\ntitle: A\n---'],
+    ['a closing line and one character', '---\ntitle: A\n---x'],
+    ['four dashes: no frontmatter', '----\ntitle: A\n---\nBody.\n'],
+    ['a language after the dashes', '---yaml\ntitle: A\n---\nBody.\n'],
+    ['no closing line', '---\ntitle: A\n'],
+    ['an empty file', ''],
+  ])('%s', (_, text) => {
+    const whole = matter(text, matterOptions());
+    expect(readMatter(text)).toEqual({ data: whole.data, content: whole.content, matter: whole.matter });
   });
 });

@@ -1,0 +1,90 @@
+// How a part's records (part-cache.ts's Recorded) are kept on disk by part-store.ts: as JSON,
+// with their HTML and their sections' text and code as lengths into the part's .html and .txt
+// files (strings that JSON would escape and scan), and read back without reading those files:
+// the HTML and text are read when first asked for (lazy-sections.ts, html-pieces.ts).
+
+import type { HtmlPiece, Section } from '../types.js';
+import { lazyField } from './lazy-sections.js';
+import type { Recorded } from './part-cache.js';
+
+// JSON has no Map, Set or undefined. The records' Maps and Sets are stored as arrays of their
+// entries, and a read that found nothing (undefined) as null, which no read ever finds. Written
+// out field by field rather than with a replacer and reviver, which JSON calls on every value.
+type Entries<M> = M extends Map<infer K, infer V> ? Array<[K, V | null]> : never;
+export type StoredRecord = Omit<Recorded, 'html' | 'htmlLength' | 'ids' | 'history' | 'unknown' | 'refs' | 'sections' | 'leadText' | 'leadCode'> & {
+  html: number;
+  sections: Array<Omit<Section, 'text' | 'code'> & { text: number; code: number }>;
+  leadText: number;
+  leadCode: number;
+  ids: { reads: Entries<Recorded['ids']['reads']>; writes: Recorded['ids']['writes'] };
+  history: { reads: Entries<Recorded['history']['reads']>; writes: Recorded['history']['writes'] };
+  unknown: { reads: Entries<Recorded['unknown']['reads']>; added: string[] };
+  refs: { reads: Entries<Recorded['refs']['reads']>; writes: Entries<Recorded['refs']['writes']> };
+};
+
+function entries<K, V>(m: Map<K, V>): Array<[K, V | null]> {
+  return [...m].map(([k, v]) => [k, v ?? null]);
+}
+
+function map<K, V>(entries: Array<[K, V | null]>): Map<K, V> {
+  return new Map(entries.map(([k, v]) => [k, (v ?? undefined) as V]));
+}
+
+/** `r` as stored; its sections' text and code (and lead) go to `texts`, in the order fromData cuts them. */
+export function toData(r: Recorded, texts: string[]): StoredRecord {
+  const put = (s: string) => (texts.push(s), s.length);
+  const { html: _, htmlLength, ...rest } = r;
+  return {
+    ...rest,
+    html: htmlLength,
+    leadText: put(r.leadText),
+    leadCode: put(r.leadCode),
+    sections: r.sections.map((s) => ({ ...s, text: put(s.text), code: put(s.code) })),
+    ids: { reads: entries(r.ids.reads), writes: r.ids.writes },
+    history: { reads: entries(r.history.reads), writes: r.history.writes },
+    unknown: { reads: entries(r.unknown.reads), added: r.unknown.added },
+    refs: { reads: entries(r.refs.reads), writes: entries(r.refs.writes) },
+  };
+}
+
+/** The characters of the part's text file that a record's lead and sections take. */
+export function textLength(r: StoredRecord): number {
+  return r.sections.reduce((n, s) => n + s.text + s.code, r.leadText + r.leadCode);
+}
+
+/**
+ * toData's inverse, reading nothing yet: the record's HTML is `r.html` characters of its part's
+ * `html` from `at`, and its lead's and sections' text and code are read from the part's `text`
+ * from `textAt` when first asked for (lazy-sections.ts). Throws on data of another shape.
+ */
+export function fromData(r: StoredRecord, html: HtmlPiece, at: number, text: HtmlPiece, textAt: number): Recorded {
+  const { html: length, ...rest } = r;
+  const cut = (n: number) => {
+    const from = textAt;
+    textAt += n;
+    return () => text.text().slice(from, from + n);
+  };
+  const [leadText, leadCode] = [cut(r.leadText), cut(r.leadCode)];
+  const record: Omit<Recorded, 'html'> = {
+    ...rest,
+    htmlLength: length,
+    leadText: '',
+    leadCode: '',
+    sections: r.sections.map(({ text: textLength, code: codeLength, ...s }) => {
+      const section = s as Section;
+      lazyField(section, 'text', textLength, cut(textLength));
+      lazyField(section, 'code', codeLength, cut(codeLength));
+      return section;
+    }),
+    ids: { reads: map(r.ids.reads), writes: r.ids.writes },
+    history: { reads: map(r.history.reads), writes: r.history.writes },
+    unknown: { reads: map(r.unknown.reads), added: r.unknown.added },
+    refs: { reads: map(r.refs.reads), writes: map(r.refs.writes) },
+  };
+  // A lead is most often empty (an include starts with its heading): then nothing is read for it.
+  if (r.leadText) Object.defineProperty(record, 'leadText', { enumerable: true, get: leadText });
+  if (r.leadCode) Object.defineProperty(record, 'leadCode', { enumerable: true, get: leadCode });
+  Object.defineProperty(record, 'sliceHtml', { enumerable: false, value: (start: number, end: number) => html.slice!(at + start, at + end) });
+  let own: string | undefined;
+  return Object.defineProperty(record, 'html', { enumerable: true, get: () => (own ??= html.slice!(at, at + length)) }) as Recorded;
+}
