@@ -2,7 +2,7 @@
 // how a folder's files are listed for a key.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** `<dir>/<prefix>-<16 characters of SHA-1 of key><ext>`: one file per key, a safe name for any key. */
@@ -62,4 +62,15 @@ export function filesUnder(dir: string, skip: (entry: Dirent) => boolean): strin
   };
   walk(dir);
   return out;
+}
+
+/** Does `file` start with `prefix` (ASCII)? Reads only that many bytes. */
+export function fileStartsWith(file: string, prefix: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(prefix.length);
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.toString('latin1') === prefix;
+  } finally {
+    closeSync(fd);
+  }
 }

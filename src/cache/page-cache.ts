@@ -12,14 +12,14 @@
 // and 22 MB of section text again.
 
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { boundsOf, filePiece, withPieces } from '../render/html-pieces.js';
 import type { HtmlPiece, Page, Section, Segment, Source, SourcePart } from '../types.js';
 import { markdownDigest } from './markdown-digest.js';
-import { cacheFile, lengthReader, writeAside, type HtmlFile } from './files.js';
+import { cacheFile, fileStartsWith, lengthReader, writeAside, type HtmlFile } from './files.js';
 import { storedSections } from './part-sections.js';
 
 /** Bump when the entry layout below changes. */
@@ -83,7 +83,7 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
       // bytes, without reading or parsing the rest (24 MB, 0.13 s on GitHub's reference).
       const file = `${base(source)}.json`;
       const prefix = `{"format":${ENTRY_FORMAT},"key":${JSON.stringify(keyOf(source))},`;
-      if (!startsWith(file, prefix)) return undefined;
+      if (!fileStartsWith(file, prefix)) return undefined;
       return (JSON.parse(readFileSync(file, 'utf8')) as { page: Stored }).page;
     } catch {
       return undefined; // missing, unreadable or corrupt: render afresh
@@ -185,16 +185,6 @@ function rmIfThere(file: string): boolean {
   }
 }
 
-/** Does `file` start with `prefix` (ASCII)? Reads only that many bytes. */
-function startsWith(file: string, prefix: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(prefix.length);
-    return readSync(fd, head, 0, head.length, 0) === head.length && head.toString('latin1') === prefix;
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** The libraries whose output lands in a page: markdown-it (the HTML) and shiki (the code). */
 function versions(): string {

@@ -9,7 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
 import { createTermCounter, FIELD_NAMES, type FieldTerms, type TermCounter, type TermMemo } from '../search/term-counts.js';
 import type { IndexedPage } from '../search/scope.js';
-import { cacheFile, writeAside } from './files.js';
+import { cacheFile, fileStartsWith, writeAside } from './files.js';
 
 const FILE_FORMAT = 1;
 /** The page code that cuts text into terms and writes numbers: the build imports both. */
@@ -23,6 +23,8 @@ export interface SearchCache {
    * `keyOf` is the page cache's key: equal keys, equal sections.
    */
   indexes<P extends IndexedPage>(pages: P[], keyOf: (page: P) => string, build: (pages: P[], counter: TermCounter) => Map<string, string>): Map<string, string>;
+  /** Writes what `indexes` made for the next build: a worker does once it has posted them. */
+  flush(): void;
 }
 
 export function openSearchCache(dir: string, scope: string): SearchCache {
@@ -32,23 +34,30 @@ export function openSearchCache(dir: string, scope: string): SearchCache {
   const memoFile = cacheFile(dir, 'search-terms', scope, '.json');
   let memo: { counts?: TermMemo } | undefined;
   const counts = () => (memo ??= { counts: readMemo(memoFile, tokens) }).counts;
+  const writes: Array<() => void> = [];
   return {
     readAhead: () => void counts(),
+    flush() {
+      for (const write of writes.splice(0)) write();
+    },
     indexes(pages, keyOf, build) {
       const h = createHash('sha256').update(tokens);
       for (const p of pages) h.update(`${p.source.outPath}\0${String(p.source.frontmatter.search)}\0${keyOf(p)}\0`);
       const key = h.digest('base64url');
       const file = cacheFile(dir, 'search', scope, '.json');
       try {
-        const stored = JSON.parse(readFileSync(file, 'utf8')) as { format?: number; key?: string; indexes?: Array<[string, string]> };
-        if (stored.format === FILE_FORMAT && stored.key === key && Array.isArray(stored.indexes)) return new Map(stored.indexes);
+        // The key first in the file: after an edit, its first bytes tell it is not this build's.
+        if (fileStartsWith(file, `{"format":${FILE_FORMAT},"key":${JSON.stringify(key)},`)) {
+          const stored = JSON.parse(readFileSync(file, 'utf8')) as { indexes?: Array<[string, string]> };
+          if (Array.isArray(stored.indexes)) return new Map(stored.indexes);
+        }
       } catch {
         // missing or corrupt: build afresh
       }
       const counter = createTermCounter(counts());
       const indexes = build(pages, counter);
-      writeAside(file, JSON.stringify({ format: FILE_FORMAT, key, indexes: [...indexes] }));
-      if (counter.changed()) writeAside(memoFile, JSON.stringify({ tokens, entries: [...counter.used] }));
+      writes.push(() => writeAside(file, JSON.stringify({ format: FILE_FORMAT, key, indexes: [...indexes] })));
+      if (counter.changed()) writes.push(() => writeAside(memoFile, JSON.stringify({ tokens, entries: [...counter.used] })));
       return indexes;
     },
   };
@@ -68,7 +77,10 @@ export function cachedSearchIndexes<P extends IndexedPage>(
   dir: string, scope: string, pages: P[], keyOf: (page: P) => string,
   build: (pages: P[], counter: TermCounter) => Map<string, string>,
 ): Map<string, string> {
-  return openSearchCache(dir, scope).indexes(pages, keyOf, build);
+  const cache = openSearchCache(dir, scope);
+  const indexes = cache.indexes(pages, keyOf, build);
+  cache.flush();
+  return indexes;
 }
 
 /** The term counts of the last build, if made by the same tokenizer (`tokens`), else none. */

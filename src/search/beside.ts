@@ -101,11 +101,17 @@ export function searchIndexesBeside(job: SearchJob, minSections = BESIDE_MIN_SEC
 }
 
 /**
- * The job itself, on whichever thread runs it; `cache`: the job's, opened already, and `read`, a
- * part's sections: a worker reads both ahead.
+ * The job itself, on whichever thread runs it. `cache`: the job's, opened already (a worker reads
+ * it ahead, and writes it for the next build after it has posted the indexes: `flush`); without
+ * it, the job opens and writes it itself. `read`: a part's sections (a worker reads them ahead).
  */
-export function runSearchJob(job: SearchJob, cache: SearchCache | undefined = job.cache && openSearchCache(job.cache.dir, job.cache.scope),
-  read?: (file: string) => PartSections[]): Map<string, string> {
+export function runSearchJob(job: SearchJob, cache?: SearchCache, read?: (file: string) => PartSections[]): Map<string, string> {
+  if (!cache && job.cache) {
+    const own = openSearchCache(job.cache.dir, job.cache.scope);
+    const indexes = runSearchJob(job, own, read);
+    own.flush();
+    return indexes;
+  }
   // Pages as the index code reads them, each with its entry of the job.
   const pages = job.pages.map((p) => ({
     source: { outPath: p.outPath, frontmatter: { search: p.search } },

@@ -1,6 +1,6 @@
 // The worker of beside.ts: while the pages are rendered, it opens the search cache, reads the term
 // counts and the unchanged parts' sections (part-sections.ts); then it runs the one job it is
-// sent and posts the indexes back as entries.
+// sent, posts the indexes back as entries, and writes the cache for the next build.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { readPartSections, type PartSections } from '../cache/part-sections.js';
@@ -22,4 +22,6 @@ for (const file of setup.parts) {
 parentPort!.once('message', (job: SearchJob) => {
   const same = setup.cache && job.cache && setup.cache.dir === job.cache.dir && setup.cache.scope === job.cache.scope;
   parentPort!.postMessage([...runSearchJob(job, same ? cache : undefined, (file) => parts.get(file) ?? readPartSections(file))]);
+  // The index and the term counts kept for the next build, once the build has the indexes.
+  if (same) cache!.flush();
 });

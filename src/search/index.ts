@@ -129,15 +129,18 @@ function invert(sections: Section[], counter: TermCounter): Pick<SearchIndexFile
   // Per field, term → [doc, tf, doc, tf, …] in ascending doc order.
   const lists = FIELDS.map(() => new Map<string, number[]>());
   const lengths = FIELDS.map(() => new Array<number>(sections.length));
+  const isCode = FIELDS.map((f) => f.name === 'code');
   sections.forEach((section, d) => {
     counter.count(section).forEach((terms, f) => {
       lengths[f][d] = terms[0];
+      const list = lists[f];
       for (let i = 1; i < terms.length; i += 2) {
         const t = terms[i] as string;
-        let list = lists[f].get(t);
-        if (!list) lists[f].set(t, (list = []));
+        const posting = list.get(t);
         // Code terms count once per section: an identifier repeated in one example says little more.
-        list.push(d, FIELDS[f].name === 'code' ? 1 : (terms[i + 1] as number));
+        const tf = isCode[f] ? 1 : (terms[i + 1] as number);
+        if (posting) posting.push(d, tf);
+        else list.set(t, [d, tf]);
       }
     });
   });
