@@ -1,7 +1,8 @@
 // A page's HTML as the pieces it was put together from (HtmlPiece, src/types.ts). After an edit
 // in one include of a large page, the parts replayed from the build's cache keep their HTML on
-// disk: the chunk split works from their segments, a pack found in the cache needs no HTML, and
-// only the pieces a pack made again covers are read (GitHub's reference: 45 MB not read).
+// disk: the chunk split works from their segments, a pack found in the cache needs no HTML, and a
+// pack made again reads only its own stretch of the part files (GitHub's reference: some 4 MB of
+// its 45 MB).
 
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { ShaleError } from '../errors.js';
