@@ -1,0 +1,45 @@
+// A page's sections made from its parts' records (src/cache/part-sections.ts): each part's leading
+// prose and code join the section before it, as a render that replays every part makes them; the
+// stored files give the same, and a torn one gives none.
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { composeSections, layoutSections, readPartSections, storedSections } from '../../src/cache/part-sections.js';
+import { tempProject } from '../helpers.js';
+
+const section = (id: string, text: string, code = '') => ({ id, title: id, parents: [], text, code });
+
+describe('sections from part records', () => {
+  it('join each part\'s leading prose and code to the section before it, and copy the rest', () => {
+    const first = [{ leadText: '', leadCode: '', sections: [section('intro', 'Hello.')] }];
+    const second = [{ leadText: '\nMore of the intro.', leadCode: 'curl x', sections: [section('orders', 'List orders.')] }];
+    const sections = composeSections([first, second]);
+    expect(sections).toEqual([section('intro', 'Hello.\nMore of the intro.', 'curl x'), section('orders', 'List orders.')]);
+    // The records are left as they were: a later build composes them again.
+    expect(first[0].sections[0].text).toBe('Hello.');
+    expect(layoutSections([{ records: first }, { records: second }])).toEqual(sections);
+  });
+
+  it('read the stored parts as the build made the page\'s sections, and none from a torn file', async () => {
+    const root = tempProject({
+      'source/index.html.md': '---\ntitle: T\nincludes:\n  - orders\n---\n# Intro\n\nHello.\n',
+      // The include starts with prose: it joins Intro's section.
+      'source/includes/_orders.md': 'More of the intro.\n\n# Orders\n\nList orders.\n\n```shell\ncurl x\n```\n',
+    });
+    const { pages } = await build({ root, quiet: true }, { info() {}, warn() {} });
+    const cache = join(root, '.shale-cache');
+    // The store's index (`parts-<page>.json`) lists each part's files, `parts-<page>-<name>.*`.
+    const base = join(cache, readdirSync(cache).find((f) => /^parts-[\w-]{16}\.json$/.test(f))!.replace(/\.json$/, ''));
+    const index = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { parts: Array<[string, string]> };
+    const files = index.parts.map(([, name]) => `${base}-${name}.html`);
+    const sections = storedSections(files)!;
+    expect(sections).toEqual(pages[0].sections.map((s) => ({ ...s })));
+    expect(sections[0].text).toContain('More of the intro.');
+    expect(readPartSections(files[1].replace(/\.html$/, ''))[0].leadText).toContain('More of the intro.');
+    writeFileSync(files[1].replace(/\.html$/, '.txt'), 'cut');
+    expect(storedSections(files)).toBeUndefined();
+    rmSync(files[0].replace(/\.html$/, '.json'));
+    expect(storedSections(files)).toBeUndefined();
+  });
+});
