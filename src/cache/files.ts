@@ -64,13 +64,18 @@ export function filesUnder(dir: string, skip: (entry: Dirent) => boolean): strin
   return out;
 }
 
-/** Does `file` start with `prefix` (ASCII)? Reads only that many bytes. */
-export function fileStartsWith(file: string, prefix: string): boolean {
+/** `length` bytes of `file` from byte `start` (fewer at its end), with one read. */
+export function readBytes(file: string, start: number, length: number): Buffer {
   const fd = openSync(file, 'r');
   try {
-    const head = Buffer.alloc(prefix.length);
-    return readSync(fd, head, 0, head.length, 0) === head.length && head.toString('latin1') === prefix;
+    const bytes = Buffer.allocUnsafe(length);
+    return bytes.subarray(0, readSync(fd, bytes, 0, length, start));
   } finally {
     closeSync(fd);
   }
+}
+
+/** Does `file` start with `prefix` (ASCII)? Reads only that many bytes. */
+export function fileStartsWith(file: string, prefix: string): boolean {
+  return readBytes(file, 0, prefix.length).toString('latin1') === prefix;
 }

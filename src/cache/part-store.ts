@@ -62,14 +62,19 @@ export function openPartStore(dir: string, scope: string, outPath: string, stamp
   const restored = read(base, stamp);
   const cache = createPartCache(stats, restored?.state, digestOf);
   const named = (name: string) => `${base}-${name}`;
+  /** The part as the last build stored it, when these are its very records: its files need no writing. */
+  const keptAs = (key: string, records: Recorded[]) => {
+    const kept = restored?.files.get(key);
+    return kept && kept.records.length === records.length && records.every((r, i) => r === kept.records[i]) ? kept : undefined;
+  };
   return {
     cache,
     layout() {
       const state = cache.state();
-      if (!state || ![...state.parts.values()].every((records) => records.length === 1)) return undefined;
-      return [...state.parts].map(([key, [r]]) => {
-        const kept = restored?.files.get(key);
-        return kept?.records[0] === r && kept.records.length === 1 ? { file: named(kept.name) } : { records: [{ leadText: r.leadText, leadCode: r.leadCode, sections: r.sections }] };
+      if (!state || !inPageOrder(state)) return undefined;
+      return [...state.parts].map(([key, records]) => {
+        const kept = keptAs(key, records);
+        return kept ? { file: named(kept.name) } : { records: records.map((r) => ({ leadText: r.leadText, leadCode: r.leadCode, sections: r.sections })) };
       });
     },
     save() {
@@ -78,9 +83,8 @@ export function openPartStore(dir: string, scope: string, outPath: string, stamp
       const parts: Array<[string, string, number, number]> = [];
       const lengths: number[] = [];
       for (const [key, records] of state.parts) {
-        const kept = restored?.files.get(key);
-        let name = kept && kept.records.length === records.length && records.every((r, i) => r === kept.records[i]) ? kept.name : undefined;
-        let [bytes, textBytes] = [kept?.bytes ?? 0, kept?.textBytes ?? 0];
+        const kept = keptAs(key, records);
+        let [name, bytes, textBytes] = [kept?.name, kept?.bytes ?? 0, kept?.textBytes ?? 0];
         if (!name) {
           // Reads any record of the last build among them before its old file is removed below.
           const partHtml = records.map((r) => r.html).join('');
@@ -104,11 +108,18 @@ export function openPartStore(dir: string, scope: string, outPath: string, stamp
       removeUnlisted(base, new Set(parts.flatMap((p) => ['json', 'txt', 'html'].map((ext) => `${p[1]}.${ext}`))));
       // The page's HTML as format 2 kept it, beside the index: 45 MB for GitHub's reference.
       rmSync(`${base}.html`, { force: true });
-      // A key renders once a page unless the page includes one file twice at one place: then its records are not in page order.
-      if (![...state.parts.values()].every((records) => records.length === 1)) return undefined;
+      if (!inPageOrder(state)) return undefined;
       return parts.map((p, i) => ({ file: `${named(p[1])}.html`, length: lengths[i], bytes: p[2] }));
     },
   };
+}
+
+/**
+ * Are the state's records the page's parts in order? A key renders once a page unless the page
+ * includes one file twice at one place: then its records are not in page order.
+ */
+function inPageOrder(state: PartCacheState): boolean {
+  return [...state.parts.values()].every((records) => records.length === 1);
 }
 
 /** A part as the last build stored it: its files' name and sizes, and its records. */

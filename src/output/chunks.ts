@@ -51,22 +51,20 @@ export function splitContent(html: TextLike, cuts: readonly number[], limit: num
   if (limit === false || !willSplit(html, cuts, limit)) return { html: html.slice(0), chunks: [] };
   const size = Math.min(limit, CHUNK_BYTES);
   const covers = segments && segments.reduce((n, seg) => n + seg.length, 0) === html.length;
-  const newGroup = (start: number, level: number) => ({ start, end: start, bytes: 0, level, textLength: 0, codeLines: 0, ids: [] as string[], digests: [] as string[] });
+  const newGroup = (start: number, level: number, heading?: Segment['heading']) => ({ start, end: start, bytes: 0, level, heading, textLength: 0, codeLines: 0, ids: [] as string[], digests: [] as string[] });
   const groups: Array<ReturnType<typeof newGroup>> = [];
   let group = newGroup(0, 0);
   let length = 0;
   let depth = 0; // raw HTML containers open at this point: no cut inside one
   let level = 0; // the outline level reached so far (themes/default/client/semantics.ts)
   let at = 0;
-  const heads: Array<Segment['heading']> = [];
   for (const seg of covers ? segments : segmentsOf(html.slice(0), cuts)) {
     if (seg.cut && depth === 0) {
       // A chunk ends at an h1 or h2 once it is long enough (its placeholder then names a TOC
       // entry), or at any heading once it is twice that.
       if (length >= size * ((seg.heading?.level ?? 3) <= 2 ? 1 : 2)) {
         groups.push(group);
-        heads.push(seg.heading);
-        group = newGroup(at, level);
+        group = newGroup(at, level, seg.heading);
         length = 0;
       }
     }
@@ -86,14 +84,14 @@ export function splitContent(html: TextLike, cuts: readonly number[], limit: num
   const [head, ...rest] = groups;
   return {
     html: html.slice(0, head.end),
-    chunks: rest.map((g, i) => {
+    chunks: rest.map((g) => {
       let text: string | undefined;
       return {
         get html() { return (text ??= html.slice(g.start, g.end)); },
         bytes: g.bytes,
         digests: g.digests,
-        first: heads[i] ? decodeAttribute(heads[i].id) : '',
-        title: heads[i]?.title ?? '',
+        first: g.heading ? decodeAttribute(g.heading.id) : '',
+        title: g.heading?.title ?? '',
         previousLevel: g.level,
         height: chunkHeight(g.textLength, g.codeLines),
         ids: g.ids.map(decodeAttribute),

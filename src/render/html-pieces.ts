@@ -4,7 +4,8 @@
 // pack made again reads only its own stretch of the part files (GitHub's reference: some 4 MB of
 // its 45 MB).
 
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { readBytes } from '../cache/files.js';
 import { ShaleError } from '../errors.js';
 import type { HtmlPiece, Page, Segment } from '../types.js';
 
@@ -77,20 +78,9 @@ export function filePiece(file: string, length: number, bounds: Bounds = new Map
     slice(start, end) {
       const [from, to] = [bounds.get(start), bounds.get(end)];
       if (whole || from === undefined || to === undefined) return text().slice(start, end);
-      return lazyPiece(end - start, () => readRange(file, from, to), file).text();
+      return lazyPiece(end - start, () => readBytes(file, from, to - from).toString('utf8'), file).text();
     },
   };
-}
-
-function readRange(file: string, from: number, to: number): string {
-  const fd = openSync(file, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(to - from);
-    const got = readSync(fd, buffer, 0, buffer.length, from);
-    return buffer.toString('utf8', 0, got);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** The pieces as one text, whose slices read only the pieces they cover. */

@@ -65,7 +65,7 @@ export interface SearchBeside {
   stop(): void;
 }
 
-/** The worker's side of a job: what it is started with, ahead of the job. */
+/** A search worker, started with its setup and sent its job later (searchWorker). */
 export type SearchWorker = WorkerJob<Array<[string, string]>>;
 
 /** What a search worker is started with: the job's cache, and the part files (part-sections.ts) to read ahead. */
