@@ -11,9 +11,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createHighlighterCore, type HighlighterCore } from 'shiki/core';
 import { createOnigurumaEngine } from 'shiki/engine/oniguruma';
-import { bundledLanguages } from 'shiki/langs';
+import { bundledLanguages, bundledLanguagesInfo } from 'shiki/langs';
 import { bundledThemes } from 'shiki/themes';
 import type { BundledLanguage, BundledTheme, ThemedToken, ThemeRegistrationResolved } from 'shiki';
+import { leanGrammar } from './lean-grammar.js';
 import { lexerOf } from './languages.js';
 import { lineMemo, type LineToken } from './line-memo.js';
 
@@ -61,9 +62,10 @@ export interface CodeHighlighter {
 
 /**
  * Grammars that reach their embedded languages only through a construct the code must spell out,
- * by grammar name. Ruby embeds 28 grammars (SQL, HTML, GraphQL, …) for heredocs named after
+ * by language id. Ruby embeds 28 grammars (SQL, HTML, GraphQL, …) for heredocs named after
  * them (`<<~SQL`); loading and compiling them is ~0.3 s, most of a small build, and a block with
  * no heredoc highlights the same without them (all 195 Ruby blocks of the Slate corpus do).
+ * Such a grammar loaded lean is read from its module's text (lean-grammar.ts).
  */
 const EMBEDDED_ONLY_IN: Record<string, RegExp> = {
   ruby: /<<[~-]?(['"`]?)[A-Za-z_]\w*\1/,
@@ -75,6 +77,11 @@ export const EMBEDDED_PATTERNS: readonly RegExp[] = Object.values(EMBEDDED_ONLY_
 /** shiki's name for a lexer (Slate/Rouge say `shell`, shiki says `shellscript`; both work). */
 function shikiName(lexer: string): BundledLanguage | undefined {
   return lexer in bundledLanguages ? (lexer as BundledLanguage) : undefined;
+}
+
+/** The id of a shiki language given by id or alias (`rb` → `ruby`): the name of its module. */
+function languageId(lang: BundledLanguage): string {
+  return bundledLanguagesInfo.find((info) => info.id === lang || info.aliases?.includes(lang))?.id ?? lang;
 }
 
 export async function createCodeHighlighter(theme: BundledTheme): Promise<CodeHighlighter> {
@@ -96,11 +103,10 @@ export async function createCodeHighlighter(theme: BundledTheme): Promise<CodeHi
       const wanted = [...new Set([...lexers].map((l) => shikiName(l)).filter((l): l is BundledLanguage => !!l))];
       const whole: BundledLanguage[] = [];
       for (const lang of wanted) {
-        const grammars = (await bundledLanguages[lang]()).default;
-        const main = grammars[grammars.length - 1];
-        const only = EMBEDDED_ONLY_IN[main.name];
+        const id = languageId(lang);
+        const only = EMBEDDED_ONLY_IN[id];
         const lean = only !== undefined && mentions !== undefined && !mentions(only);
-        if (leanLoaded.has(main.name) && !lean) {
+        if (leanLoaded.has(id) && !lean) {
           // shiki keeps a grammar as first compiled: a lean one cannot gain its embedded languages,
           // so this highlighter starts again with every language whole (rare: a multi-page site
           // where a later page has the first heredoc, or a heredoc typed in during `shale dev`).
@@ -113,8 +119,9 @@ export async function createCodeHighlighter(theme: BundledTheme): Promise<CodeHi
         asked.add(lang);
         if (hl.getLoadedLanguages().includes(lang)) continue;
         if (lean) {
-          await hl.loadLanguage({ ...main, embeddedLangs: [], embeddedLangsLazy: [] });
-          leanLoaded.add(main.name);
+          const own = (await leanGrammar(id)) ?? (await bundledLanguages[lang]()).default.at(-1)!;
+          await hl.loadLanguage({ ...own, embeddedLangs: [], embeddedLangsLazy: [] });
+          leanLoaded.add(id);
         } else {
           whole.push(lang);
         }

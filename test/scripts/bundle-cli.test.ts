@@ -1,0 +1,69 @@
+// The installed command runs one bundle of the CLI (scripts/bundle-cli.mjs), not the tsc output the
+// other tests import. The bundle leaves esprima out (js-yaml's parser of `!!js/function`), so these
+// tests build with a bundle made from the current sources and compare it with the sources' build:
+// front matter, tabs and highlighting the same, and YAML errors reported the same way.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempProject } from '../helpers.js';
+import { cli } from '../reliability/helpers.js';
+
+const repo = join(import.meta.dirname, '..', '..');
+const pkg = mkdtempSync(join(tmpdir(), 'shale-bundled-'));
+const dist = join(pkg, 'dist');
+
+/** `shale …args` run by the bundle in a child process, as bin/shale.js runs it. */
+function bundled(...args: string[]): { code: number | null; err: string } {
+  const run = `const { main } = await import(${JSON.stringify(join(dist, 'bundle', 'cli.js'))}); process.exitCode = await main(process.argv.slice(1));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', run, ...args], { encoding: 'utf8' });
+  return { code: r.status, err: r.stderr };
+}
+
+const page = (root: string, out: string) => readFileSync(join(root, out, 'index.html'), 'utf8');
+
+beforeAll(() => {
+  // A package as installed: its package.json is how the code finds themes/ (src/package-root.ts).
+  symlinkSync(join(repo, 'package.json'), join(pkg, 'package.json'));
+  symlinkSync(join(repo, 'themes'), join(pkg, 'themes'));
+  symlinkSync(join(repo, 'node_modules'), join(pkg, 'node_modules'));
+  execFileSync(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(repo, 'tsconfig.json'), '--outDir', dist, '--declaration', 'false'], { stdio: 'pipe' });
+  execFileSync(process.execPath, [join(repo, 'scripts', 'bundle-cli.mjs'), dist], { stdio: 'pipe' });
+  return () => rmSync(pkg, { recursive: true, force: true });
+}, 180_000);
+
+describe('the bundled command', () => {
+  it('builds the same page as the sources: front matter, tabs and highlighted code', async () => {
+    const root = tempProject({
+      'source/index.html.md': [
+        '---', 'title: Bundled API', 'language_tabs:', '  - shell: cURL', '  - ruby', 'toc_footers:', '  - <a href="#x">Sign up</a>',
+        'released: 2024-05-01', 'includes:', '  - errors', '---', '# Kittens', '',
+        '```shell', 'curl "https://example.com/kittens" -H "Authorization: meowmeowmeow"', '```', '',
+        '```ruby', "api = Kittn::APIClient.authorize!('meowmeowmeow')", 'api.kittens.get # all of them', '```', '',
+      ].join('\n'),
+      'source/includes/_errors.md': '# Errors\n\n```ruby\nraise Kittn::Error, "no"\n```\n',
+    });
+    const fromBundle = bundled('build', '--root', root, '--out', 'by-bundle', '--quiet');
+    expect(fromBundle.err).toBe('');
+    expect(fromBundle.code).toBe(0);
+    expect((await cli('build', '--root', root, '--out', 'by-sources', '--quiet')).code).toBe(0);
+
+    const html = page(root, 'by-bundle');
+    expect(html).toContain('<title>Bundled API</title>');
+    expect(html).toMatch(/data-language-name="shell"[^>]*>cURL</);
+    expect(html).toMatch(/<span class="t\w+">raise ?<\/span>/); // the include's Ruby is highlighted
+    expect(html).toBe(page(root, 'by-sources'));
+    expect(readdirSync(join(root, 'by-bundle', 'assets')).sort()).toEqual(readdirSync(join(root, 'by-sources', 'assets')).sort());
+  });
+
+  it('reports a YAML tag it does not read as the sources do: the file, the line, exit 1', async () => {
+    const root = tempProject({ 'source/index.html.md': '---\ntitle: T\nhook: !!js/function "function () { return 1 }"\n---\n# A\n' });
+    const fromBundle = bundled('build', '--root', root, '--quiet');
+    const fromSources = await cli('build', '--root', root, '--quiet');
+    expect(fromBundle.code).toBe(1);
+    expect(fromSources.code).toBe(1);
+    expect(fromBundle.err).toContain('index.html.md:3');
+    expect(fromBundle.err.trim()).toBe(fromSources.err.trim());
+  });
+});
