@@ -4,8 +4,14 @@
 import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { ShaleError } from '../errors.js';
+import type { SourcePart } from '../types.js';
 
 export function readSourceFile(file: string): string {
+  return decodeSource(readSourceBytes(file));
+}
+
+/** A source file's bytes, checked to be UTF-8 text (the errors name the file and the line). */
+export function readSourceBytes(file: string): Buffer {
   const bytes = readFileSync(file);
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
@@ -24,7 +30,46 @@ export function readSourceFile(file: string): string {
       hint: 'Save the file as UTF-8 (most editors offer "Save with encoding").',
     });
   }
+  return bytes;
+}
+
+/** Checked bytes (readSourceBytes) as the text every later step reads. */
+export function decodeSource(bytes: Buffer): string {
   return bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/** The bytes a part was decoded from, for parts made by `lazyPart`. */
+const RAW = new WeakMap<SourcePart, Buffer>();
+
+/**
+ * A whole file as a part, decoded when its Markdown is first read. An edit of one include of a
+ * large reference replays the others from the part cache, which tells them unchanged from their
+ * bytes (rawBytesOf): their text is never needed (GitHub: 21.7 MB, 0.15 s to decode).
+ */
+export function lazyPart(file: string, bytes: Buffer): SourcePart {
+  let text: string | undefined;
+  const part: SourcePart = { file, lineOffset: 0, get markdown() { return (text ??= decodeSource(bytes)); } };
+  RAW.set(part, bytes);
+  return part;
+}
+
+export const rawBytesOf = (part: SourcePart): Buffer | undefined => RAW.get(part);
+
+/** The part's size: its bytes' when it has not been decoded, for thresholds that need no exact count. */
+export const sizeOf = (part: SourcePart): number => RAW.get(part)?.length ?? part.markdown.length;
+
+/** Has the part anything but whitespace? Its bytes tell, unless the first other byte is not ASCII. */
+export function hasText(part: SourcePart): boolean {
+  const bytes = RAW.get(part);
+  if (bytes) {
+    for (const b of bytes) {
+      if (b === 0x20 || (b >= 0x09 && b <= 0x0d)) continue;
+      if (b < 0x80) return true;
+      break; // a non-ASCII character may be Unicode whitespace: the text decides
+    }
+    if (!bytes.some((b) => b >= 0x80)) return false;
+  }
+  return /\S/.test(part.markdown);
 }
 
 /** Line of the first byte sequence that is not UTF-8, found by decoding line by line. */

@@ -8,7 +8,7 @@ import type { Source, SourcePart } from '../types.js';
 import { listItemLine, parseFrontmatter, readMatter } from './frontmatter.js';
 import { expandErb } from './erb.js';
 import { findInclude } from './includes.js';
-import { readSourceFile } from './read.js';
+import { decodeSource, hasText, lazyPart, readSourceBytes, readSourceFile } from './read.js';
 
 export function loadSource(page: string, outPath: string, config: Pick<ResolvedConfig, 'sourceDir'>): Source {
   const files = [page];
@@ -31,8 +31,7 @@ export function loadSource(page: string, outPath: string, config: Pick<ResolvedC
 
   // `*.erb` parts may pull in partials mid-file; each becomes a part of its own.
   const expanded = parts.map((p) => expandErb(p, config.sourceDir));
-  // A search, not trim(), which would copy every part's text.
-  if (expanded.every((e) => e.parts.every((p) => !/\S/.test(p.markdown)))) throw emptyPage(page, text);
+  if (expanded.every((e) => e.parts.every((p) => !hasText(p)))) throw emptyPage(page, text);
   return {
     page, outPath, frontmatter,
     parts: expanded.flatMap((e) => e.parts),
@@ -43,8 +42,10 @@ export function loadSource(page: string, outPath: string, config: Pick<ResolvedC
 
 /** An include's Markdown; frontmatter inside an include is dropped, as Slate does. */
 function includePart(file: string): SourcePart {
-  const text = readSourceFile(file);
-  if (!text.startsWith('---')) return { file, markdown: text, lineOffset: 0 };
+  const bytes = readSourceBytes(file);
+  // No frontmatter (a BOM before it is dropped by decoding): the file is the part, decoded when read.
+  if (!bytes.subarray(0, 6).toString('latin1').replace(/^\xef\xbb\xbf/, '').startsWith('---')) return lazyPart(file, bytes);
+  const text = decodeSource(bytes);
   let content: string;
   try {
     content = readMatter(text).content;

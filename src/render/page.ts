@@ -59,9 +59,11 @@ export async function renderPage(source: Source, ctx: RenderContext, hooks: Rend
   const hl = await ctx.highlighter(theme);
   const willRender = (part: SourcePart) => hooks.willRender?.(part) ?? true;
   const lexersOf = new Map(source.parts.map((part) => [part, hooks.lexersOf?.(part) ?? fenceLexers(part.markdown)]));
-  // A replayed part highlights nothing: its grammars (GitHub: 0.1 s of an edit) need not be loaded.
-  const mentions = (pattern: RegExp) => source.parts.some((part) => pattern.test(part.markdown));
-  const load = (parts: SourcePart[]) => hl.load(new Set(parts.flatMap((part) => [...lexersOf.get(part)!])), mentions);
+  // A replayed part highlights nothing: its grammars (GitHub: 0.1 s of an edit) need not be loaded,
+  // nor its text read. Only the parts rendered can have a construct that needs embedded grammars;
+  // a later part that has one makes the highlighter load them whole (highlight.ts).
+  const load = (parts: SourcePart[]) => hl.load(new Set(parts.flatMap((part) => [...lexersOf.get(part)!])),
+    (pattern) => parts.some((part) => pattern.test(part.markdown)));
   if (hl.prefetch) hl.prefetch(source.parts.filter(willRender).flatMap((p) => forecastBlocks(p.markdown, hl.knows)));
   await load(source.parts.filter(willRender));
 

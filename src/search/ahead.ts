@@ -6,13 +6,14 @@
 
 import { listedParts, partIndexBase } from '../cache/part-store.js';
 import { termCountsBytes } from '../cache/search-cache.js';
+import { sizeOf } from '../load/read.js';
 import type { Source } from '../types.js';
 import { searchWorker, type SearchJob, type SearchWorker } from './beside.js';
 
 /** Term counts this large (bytes) start the worker before the load: a site of some 2,000 sections. */
 export const AHEAD_MIN_COUNTS = 1_000_000;
 
-/** Markdown this long starts it after the load (GitHub's reference: a section in 2,900 characters). */
+/** Markdown this long (characters, or bytes of files not decoded) starts it after the load (GitHub's reference: a section in 2,900 characters). */
 export const AHEAD_MIN_CHARS = 2_000_000;
 
 export interface SearchAhead {
@@ -33,8 +34,8 @@ export function searchAhead(cache: SearchJob['cache'], outPaths: string[], worke
   let worker = workers !== false && cache && termCountsBytes(cache.dir, cache.scope) >= AHEAD_MIN_COUNTS ? start() : undefined;
   return {
     loaded(sources) {
-      const chars = sources.reduce((n, s) => n + s.parts.reduce((m, p) => m + p.markdown.length, 0), 0);
-      if (!worker && workers !== false && (workers || chars >= AHEAD_MIN_CHARS)) worker = start();
+      const size = sources.reduce((n, s) => n + s.parts.reduce((m, p) => m + sizeOf(p), 0), 0);
+      if (!worker && workers !== false && (workers || size >= AHEAD_MIN_CHARS)) worker = start();
     },
     get worker() { return worker; },
     stop: () => worker?.stop(),

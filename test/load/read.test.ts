@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSourceFile } from '../../src/load/read.js';
+import { hasText, lazyPart, readSourceBytes, readSourceFile, sizeOf } from '../../src/load/read.js';
 import { tempProject } from '../helpers.js';
 
 describe('reading source files', () => {
@@ -23,5 +23,25 @@ describe('reading source files', () => {
       expect((e as Error).message).toMatch(/not valid UTF-8/);
       expect((e as { line: number }).line).toBe(3);
     }
+  });
+
+  it('reads a whole file as a part whose text is the same as readSourceFile gives', () => {
+    const root = tempProject({ 'a.md': '\uFEFF# A\r\nGröße\rend\n' });
+    const file = join(root, 'a.md');
+    const part = lazyPart(file, readSourceBytes(file));
+    expect(sizeOf(part)).toBe(readSourceBytes(file).length); // told before decoding
+    expect(part.markdown).toBe(readSourceFile(file));
+    expect(part.markdown).toBe(part.markdown);
+    expect({ file: part.file, lineOffset: part.lineOffset }).toEqual({ file, lineOffset: 0 });
+  });
+
+  it('tells a part with text from one of whitespace only, Unicode whitespace included', () => {
+    const part = (text: string) => lazyPart('/s/a.md', Buffer.from(text));
+    expect(hasText(part('\n \t\r\n# A'))).toBe(true);
+    expect(hasText(part(' \n\t\r\n'))).toBe(false);
+    expect(hasText(part('\n\u00a0\u2003\n'))).toBe(false); // no-break and em spaces, as /\S/ sees them
+    expect(hasText(part('\n\u00a0é'))).toBe(true);
+    expect(hasText({ file: '/s/b.md', markdown: '  \n', lineOffset: 0 })).toBe(false);
+    expect(hasText({ file: '/s/b.md', markdown: ' x', lineOffset: 0 })).toBe(true);
   });
 });
