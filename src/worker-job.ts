@@ -2,7 +2,7 @@
 // ready, it posts one result and ends (the build's search indexes: src/search/beside.ts). Started
 // early, a worker's start and its preparation overlap the caller's own work.
 
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 export interface WorkerJob<T> {
   /** Sends the job's data (once); its one message is the result. */
@@ -12,7 +12,7 @@ export interface WorkerJob<T> {
 }
 
 /**
- * The process's Node options for a worker thread, less those a worker refuses: a host started as
+ * The process's Node options for a worker thread, less `--input-type`: a host started as
  * `node --input-type=module -e …` would otherwise see the worker fail with ERR_INPUT_TYPE_NOT_ALLOWED.
  */
 export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
@@ -20,11 +20,33 @@ export function workerExecArgv(execArgv: readonly string[] = process.execArgv): 
 }
 
 /**
+ * A worker thread given the process's Node options (workerExecArgv), less those it refuses. Node
+ * refuses V8 options in a worker, and `node --max-old-space-size=8192 …/shale build` is the usual
+ * way to give a large reference more memory: the build stopped with ERR_WORKER_INVALID_EXEC_ARGV.
+ * V8's options hold for the whole process, so the worker's heap follows them all the same. Node
+ * names the options it refused in its message; should that ever not parse, the worker gets none.
+ */
+export function startWorker(file: URL, options: WorkerOptions, execArgv: readonly string[] = process.execArgv): Worker {
+  const tries = [workerExecArgv(execArgv)];
+  for (;;) {
+    try {
+      return new Worker(file, { ...options, execArgv: tries[tries.length - 1] });
+    } catch (e) {
+      const { code, message } = e as { code?: string; message?: string };
+      if (code !== 'ERR_WORKER_INVALID_EXEC_ARGV' || tries.length > 2) throw e;
+      const refused = new Set(String(message).slice(String(message).indexOf(': ') + 2).split(', '));
+      const kept = tries[0].filter((arg) => !refused.has(arg));
+      tries.push(kept.length < tries[tries.length - 1].length ? kept : []);
+    }
+  }
+}
+
+/**
  * Starts the compiled module `file` with `setup` as its workerData; it answers its first message
  * (the job's data) with one message, the result.
  */
 export function workerJob<T>(file: URL, setup: unknown = null): WorkerJob<T> {
-  const worker = new Worker(file, { workerData: setup, execArgv: workerExecArgv() });
+  const worker = startWorker(file, { workerData: setup });
   const result = new Promise<T>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);

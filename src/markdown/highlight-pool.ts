@@ -11,9 +11,9 @@
 // thread would have made. A page with few new blocks is highlighted on the main thread: starting a
 // worker (its modules, shiki and the grammars) costs more than it saves.
 
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { workerModule } from '../package-root.js';
-import { workerExecArgv } from '../worker-job.js';
+import { startWorker } from '../worker-job.js';
 import { EMBEDDED_PATTERNS, type CodeHighlighter } from './highlight.js';
 
 /** Fewer new blocks than this (in one prefetch) are highlighted on the main thread. */
@@ -85,7 +85,7 @@ interface Pool {
 function startPool(file: URL, theme: string): Pool {
   const { port1: port, port2 } = new MessageChannel();
   const signals = new Int32Array(new SharedArrayBuffer(8));
-  const worker = new Worker(file, { workerData: { theme, port: port2, signals } satisfies PoolData, transferList: [port2], execArgv: workerExecArgv() });
+  const worker = startWorker(file, { workerData: { theme, port: port2, signals } satisfies PoolData, transferList: [port2] });
   // The build waits on answers, never on the thread: it must not keep the process alive.
   worker.unref();
   worker.on('error', () => { /* seen as a stall or an error answer where it matters */ });
