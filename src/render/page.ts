@@ -9,6 +9,7 @@ import { renderInRanges } from '../markdown/render-ranges.js';
 import { createEnv, type IdScheme, type RenderEnv } from '../markdown/env.js';
 import { forecastBlocks } from '../markdown/fence-scan.js';
 import { fenceLexers, type CodeHighlighter } from '../markdown/highlight.js';
+import { loadHtmlParser, mayHaveHtmlHeadings } from '../markdown/html-headings.js';
 import { codeThemeFor } from '../markdown/themes.js';
 import { checkLinks } from '../transform/links.js';
 import { buildToc } from '../transform/toc.js';
@@ -66,6 +67,7 @@ export async function renderPage(source: Source, ctx: RenderContext, hooks: Rend
     (pattern) => parts.some((part) => pattern.test(part.markdown)));
   if (hl.prefetch) hl.prefetch(source.parts.filter(willRender).flatMap((p) => forecastBlocks(p.markdown, hl.knows)));
   await load(source.parts.filter(willRender));
+  if (source.parts.some((part) => willRender(part) && mayHaveHtmlHeadings(part.markdown))) await loadHtmlParser();
 
   const env = createEnv({
     tabs: fm.language_tabs,
