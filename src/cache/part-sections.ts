@@ -19,17 +19,23 @@ export interface PartSections {
 /** Per part, in page order: its stored files (`<base>-<name>`, part-store.ts), or its records' share if not stored yet. */
 export type SectionsLayout = Array<{ file: string } | { records: PartSections[] }>;
 
-/** The page's sections from its parts' records, in page order. */
+/**
+ * The page's sections from its parts' records, in page order. The records' sections are the page's
+ * own, except one that a later part's lead is joined to: that one is a copy (the records are left
+ * as they were). The search worker keys the sections it read ahead by the objects themselves.
+ */
 export function composeSections(parts: Iterable<readonly PartSections[]>): Section[] {
   const out: Section[] = [];
+  let copy: Section | undefined;
   for (const records of parts) {
     for (const r of records) {
-      const last = out[out.length - 1];
-      if (last) {
-        last.text += r.leadText;
-        last.code += r.leadCode;
+      const at = out.length - 1;
+      if (at >= 0 && (r.leadText || r.leadCode)) {
+        if (copy !== out[at]) out[at] = copy = { ...out[at] };
+        out[at].text += r.leadText;
+        out[at].code += r.leadCode;
       }
-      for (const s of r.sections) out.push({ ...s });
+      for (const s of r.sections) out.push(s);
     }
   }
   return out;

@@ -2,13 +2,14 @@
 // sections, which the page cache's keys already stand for, and on how text is cut into terms
 // (the theme's search-tokens.js, shared with the page). One file per source folder; beside it,
 // each section's term counts (src/search/term-counts.ts), so that after an edit only the edited
-// sections are cut into terms again.
+// sections are cut into terms again, and only theirs are written (StoredCounts).
 
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
 import { createTermCounter, FIELD_NAMES, type FieldTerms, type TermCounter, type TermMemo } from '../search/term-counts.js';
 import type { IndexedPage } from '../search/scope.js';
+import type { Section } from '../types.js';
 import { cacheFile, fileStartsWith, writeAside } from './files.js';
 
 const FILE_FORMAT = 1;
@@ -27,13 +28,15 @@ export interface SearchCache {
   flush(): void;
 }
 
-export function openSearchCache(dir: string, scope: string): SearchCache {
+/** `sectionKeyOf`: createTermCounter's `keyOf`. */
+export function openSearchCache(dir: string, scope: string, sectionKeyOf?: (section: Section) => string): SearchCache {
   const t = createHash('sha256').update(`format ${FILE_FORMAT}\0${FIELD_NAMES.join(' ')}\0`);
   for (const f of TOKEN_FILES) t.update(readFileSync(f)).update('\0');
   const tokens = t.digest('base64url');
   const memoFile = cacheFile(dir, 'search-terms', scope, '.json');
-  let memo: { counts?: TermMemo } | undefined;
-  const counts = () => (memo ??= { counts: readMemo(memoFile, tokens) }).counts;
+  const addedFile = cacheFile(dir, 'search-terms-added', scope, '.json');
+  let memo: StoredCounts | undefined;
+  const counts = () => (memo ??= readCounts(memoFile, addedFile, tokens)).counts;
   const writes: Array<() => void> = [];
   return {
     readAhead: () => void counts(),
@@ -54,10 +57,10 @@ export function openSearchCache(dir: string, scope: string): SearchCache {
       } catch {
         // missing or corrupt: build afresh
       }
-      const counter = createTermCounter(counts());
+      const counter = createTermCounter(counts(), sectionKeyOf);
       const indexes = build(pages, counter);
       writes.push(() => writeAside(file, JSON.stringify({ format: FILE_FORMAT, key, indexes: [...indexes] })));
-      if (counter.changed()) writes.push(() => writeAside(memoFile, JSON.stringify({ tokens, entries: [...counter.used] })));
+      if (counter.changed()) writes.push(() => writeCounts(memoFile, addedFile, tokens, memo!, counter.used));
       return indexes;
     },
   };
@@ -83,14 +86,58 @@ export function cachedSearchIndexes<P extends IndexedPage>(
   return indexes;
 }
 
-/** The term counts of the last build, if made by the same tokenizer (`tokens`), else none. */
-function readMemo(file: string, tokens: string): TermMemo | undefined {
+/**
+ * The term counts kept: a base file, and the entries added since in a second, small file. An edit
+ * adds its few sections' counts to the second file instead of writing all of them again (GitHub's
+ * reference: 5.6 MB, written while the build waited to exit). Entries of sections gone stay until
+ * the base is written again: when the added or the unused entries come to a quarter of it.
+ */
+interface StoredCounts {
+  /** Base and added entries together; undefined when there is no usable base. */
+  counts?: TermMemo;
+  /** The base file's id, which the added file names: an added file of an older base is not read. */
+  base?: string;
+  baseSize: number;
+  added: Array<[string, FieldTerms[]]>;
+}
+
+/** The share of the base that added, or unused, entries may come to before the base is written again. */
+const REWRITE_SHARE = 0.25;
+
+/** The term counts of the last builds, if made by the same tokenizer (`tokens`), else none. */
+function readCounts(baseFile: string, addedFile: string, tokens: string): StoredCounts {
+  const base = readEntries(baseFile, tokens);
+  if (!base) return { baseSize: 0, added: [] };
+  const counts: TermMemo = new Map(base.entries);
+  const added = base.id === undefined ? undefined : readEntries(addedFile, tokens);
+  const more = added && added.base === base.id ? added.entries : [];
+  for (const [key, terms] of more) counts.set(key, terms);
+  return { counts, base: base.id, baseSize: base.entries.length, added: more };
+}
+
+/** Keeps `used` (this build's entries): as added entries when few are new, else as a new base. */
+function writeCounts(baseFile: string, addedFile: string, tokens: string, stored: StoredCounts, used: TermMemo): void {
+  const known = stored.counts ?? new Map();
+  const fresh = [...used].filter(([key]) => !known.has(key));
+  const added = [...stored.added, ...fresh];
+  const unused = known.size + fresh.length - used.size;
+  if (stored.base && added.length <= stored.baseSize * REWRITE_SHARE && unused <= stored.baseSize * REWRITE_SHARE) {
+    if (fresh.length) writeAside(addedFile, JSON.stringify({ tokens, base: stored.base, entries: added }));
+    return;
+  }
+  // The base first: the added file left from the old base names another id and is not read.
+  if (writeAside(baseFile, JSON.stringify({ tokens, id: randomUUID(), entries: [...used] }))) rmSync(addedFile, { force: true });
+}
+
+/** One file of entries, if made by the same tokenizer and whole, else undefined. */
+function readEntries(file: string, tokens: string): { id?: string; base?: string; entries: Array<[string, FieldTerms[]]> } | undefined {
   try {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { tokens?: string; entries?: unknown };
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { tokens?: string; id?: unknown; base?: unknown; entries?: unknown };
     if (stored.tokens !== tokens || !Array.isArray(stored.entries)) return undefined;
     const entries = stored.entries as Array<[string, FieldTerms[]]>;
     const whole = entries.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Array.isArray(e[1]) && e[1].length === FIELD_NAMES.length);
-    return whole ? new Map(entries) : undefined;
+    const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    return whole ? { id: text(stored.id), base: text(stored.base), entries } : undefined;
   } catch {
     return undefined; // missing or corrupt: count afresh
   }

@@ -27,14 +27,20 @@ export interface TermCounter {
   changed(): boolean;
 }
 
-export function createTermCounter(memo: TermMemo = new Map()): TermCounter {
+/** A section's key in the memo: a digest of what it is indexed by. */
+export function sectionKey(section: Section): string {
+  return createHash('sha1').update(section.title).update('\0').update(section.text).update('\0').update(section.code).digest('base64url');
+}
+
+/** `keyOf`: sectionKey, or the same digests made ahead (the search worker's, while the page renders). */
+export function createTermCounter(memo: TermMemo = new Map(), keyOf: (section: Section) => string = sectionKey): TermCounter {
   const stem = createStemmer();
   const used: TermMemo = new Map();
   let counted = 0;
   return {
     used,
     count(section) {
-      const key = createHash('sha1').update(section.title).update('\0').update(section.text).update('\0').update(section.code).digest('base64url');
+      const key = keyOf(section);
       let entry = used.get(key) ?? memo.get(key);
       if (!entry) {
         counted++;

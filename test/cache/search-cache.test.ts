@@ -1,7 +1,7 @@
 // The search index and its term counts kept between builds (src/cache/search-cache.ts): an
 // unchanged site reuses the index, an edit counts only the edited sections' terms again, and a
 // damaged file of counts is ignored. Each time the index is the one made without any cache.
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,5 +44,44 @@ describe('the search cache', () => {
     const again = run(dir, page('b', SECTIONS));
     expect(again.counted).toBe(3);
     expect(again.index).toBe(searchIndexes([page('b', SECTIONS)]).get('index.html'));
+  });
+
+  it('writes an edit\'s new term counts beside the others, and all of them again once a quarter are new or unused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shale-search-cache-'));
+    const many = Array.from({ length: 20 }, (_, i) => section(`s${i}`, `Section number ${i} of the reference.`));
+    const files = () => readdirSync(dir).filter((f) => f.startsWith('search-terms-')).sort();
+    const base = () => files().find((f) => !f.startsWith('search-terms-added-'));
+    const added = () => files().find((f) => f.startsWith('search-terms-added-'));
+    expect(run(dir, page('k0', many)).counted).toBe(20);
+    const baseText = readFileSync(join(dir, base()!), 'utf8');
+    expect(added()).toBeUndefined();
+
+    // Edits 1 to 5 each cut one section into terms; the base stays as it was, the added file grows.
+    let sections = many;
+    for (let e = 1; e <= 5; e++) {
+      sections = sections.map((s, i) => (i === e ? section(s.id, `Edited section ${e}.`) : s));
+      const r = run(dir, page(`k${e}`, sections));
+      expect(r.counted).toBe(1);
+      expect(r.index).toBe(searchIndexes([page('x', sections)]).get('index.html'));
+      expect(readFileSync(join(dir, base()!), 'utf8')).toBe(baseText);
+      expect((JSON.parse(readFileSync(join(dir, added()!), 'utf8')) as { entries: unknown[] }).entries).toHaveLength(e);
+    }
+    // Every text seen so far is known: the first sections again cut nothing.
+    expect(run(dir, page('k-again', many)).counted).toBe(0);
+    const staleAdded = readFileSync(join(dir, added()!), 'utf8');
+
+    // A sixth new entry is over a quarter of the base's 20: the base is written again with this
+    // build's entries alone (edits 1 to 5 are not among them), and the added file is removed.
+    const sixth = many.map((s, i) => (i === 6 ? section(s.id, 'Edited section 6.') : s));
+    expect(run(dir, page('k6', sixth)).counted).toBe(1);
+    expect(readFileSync(join(dir, base()!), 'utf8')).not.toBe(baseText);
+    expect(added()).toBeUndefined();
+
+    // An added file left from the old base is not read: edit 1's text, which only it holds, is cut again.
+    writeFileSync(join(dir, base()!.replace('search-terms-', 'search-terms-added-')), staleAdded);
+    const back = sixth.map((s, i) => (i === 1 ? section(s.id, 'Edited section 1.') : s));
+    const r = run(dir, page('k-back', back));
+    expect(r.counted).toBe(1);
+    expect(r.index).toBe(searchIndexes([page('y', back)]).get('index.html'));
   });
 });

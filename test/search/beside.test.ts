@@ -29,7 +29,8 @@ describe.skipIf(!existsSync(packagePath('dist', 'search', 'index-worker.js')))('
 
     const dir = mkdtempSync(join(tmpdir(), 'shale-beside-'));
     expect(await searchIndexesBeside(job({ dir, scope: '/src' }), 1).indexes).toEqual(expected);
-    expect(readdirSync(dir).filter((f) => f.startsWith('search-')).length).toBe(2); // the indexes and the term counts
+    // The indexes and the term counts, written once the worker has posted the indexes.
+    await vi.waitFor(() => expect(readdirSync(dir).filter((f) => f.startsWith('search-')).length).toBe(2), { timeout: 5000 });
   });
 
   it('stays on the main thread for a site with fewer sections than the threshold', async () => {
