@@ -103,6 +103,8 @@ export interface HtmlPiece {
   text(): string;
   /** text().slice(start, end), where it can be had without reading the rest (a file read from the middle). */
   slice?(start: number, end: number): string;
+  /** The same slice's UTF-8 bytes, where a file holds them at known offsets; else undefined. */
+  utf8?(start: number, end: number): Buffer | undefined;
 }
 
 /** A rendered page, ready for the theme. */

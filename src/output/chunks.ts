@@ -18,6 +18,8 @@ export const CHUNK_BYTES = 200_000;
 export interface Chunk {
   /** Its HTML (a slice of the page's, cut when first read: a pack found in the cache never asks). */
   readonly html: string;
+  /** The same as strings and UTF-8 bytes one after the other, as a pack is made from (TextLike.utf8). */
+  content(): Array<string | Buffer>;
   /** Its HTML's length in UTF-8 bytes. */
   bytes: number;
   /** The digests of its segments: they name the pack it goes into. */
@@ -88,6 +90,7 @@ export function splitContent(html: TextLike, cuts: readonly number[], limit: num
       let text: string | undefined;
       return {
         get html() { return (text ??= html.slice(g.start, g.end)); },
+        content() { return text === undefined && html.utf8 ? html.utf8(g.start, g.end) : [this.html]; },
         bytes: g.bytes,
         digests: g.digests,
         first: g.heading ? decodeAttribute(g.heading.id) : '',
@@ -133,7 +136,7 @@ export interface ChunkFiles {
  * packs it misses).
  */
 export function chunkFiles(split: SplitContent, url: (file: string) => string, hash: (bytes: Buffer) => string,
-  pack: (key: string, html: () => string[], bytes: number) => Buffer = (_, html) => encodePack(Buffer.from(html().join('')))): ChunkFiles {
+  pack: (key: string, html: () => Array<string | Buffer>, bytes: number) => Buffer = (_, html) => encodePack(utf8Of(html()))): ChunkFiles {
   const files = new Map<string, Buffer>();
   if (!split.chunks.length) return { html: split.html, files };
   const lengths = split.chunks.map((chunk) => chunk.bytes);
@@ -141,7 +144,7 @@ export function chunkFiles(split: SplitContent, url: (file: string) => string, h
   let html = split.html;
   for (const group of packGroups(lengths)) {
     const key = group.map((i) => split.chunks[i].digests.join(' ')).join('\n');
-    const bytes = pack(key, () => group.map((i) => split.chunks[i].html), group.reduce((n, i) => n + lengths[i], 0));
+    const bytes = pack(key, () => group.flatMap((i) => split.chunks[i].content()), group.reduce((n, i) => n + lengths[i], 0));
     const file = `assets/pack-${hash(bytes).slice(0, 8)}.bin`;
     files.set(file, bytes);
     const src = escapeHtml(url(file));
@@ -159,6 +162,11 @@ export function chunkFiles(split: SplitContent, url: (file: string) => string, h
   const mapFile = `assets/chunk-map-${hash(map).slice(0, 8)}.json`;
   files.set(mapFile, map);
   return { html, mapFile, files };
+}
+
+/** Strings and bytes (Chunk.content) as one run of UTF-8 bytes. */
+export function utf8Of(parts: ReadonlyArray<string | Buffer>): Buffer {
+  return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
 }
 
 /** Format of the chunk map and placeholders the page reads (themes/default/client/chunks.ts). */

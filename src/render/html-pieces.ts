@@ -13,7 +13,14 @@ import type { HtmlPiece, Page, Segment } from '../types.js';
 export interface TextLike {
   readonly length: number;
   slice(start: number, end?: number): string;
+  /**
+   * slice(start, end) as strings and UTF-8 bytes that make it one after the other: the bytes of
+   * pieces read from the middle of a file (a pack is made of bytes: no decoding and encoding back).
+   */
+  utf8?(start: number, end: number): Array<string | Buffer>;
 }
+
+const HINT = 'Delete the .shale-cache folder and build again; it is made afresh.';
 
 export function textPiece(text: string): HtmlPiece {
   return { length: text.length, text: () => text };
@@ -31,7 +38,7 @@ export function lazyPiece(length: number, read: () => string, file: string): Htm
     length,
     text() {
       if (text === undefined) {
-        const hint = 'Delete the .shale-cache folder and build again; it is made afresh.';
+        const hint = HINT;
         let got: string;
         try {
           got = read();
@@ -80,6 +87,13 @@ export function filePiece(file: string, length: number, bounds: Bounds = new Map
       if (whole || from === undefined || to === undefined) return text().slice(start, end);
       return lazyPiece(end - start, () => readBytes(file, from, to - from).toString('utf8'), file).text();
     },
+    utf8(start, end) {
+      const [from, to] = [bounds.get(start), bounds.get(end)];
+      if (from === undefined || to === undefined) return undefined;
+      const bytes = readBytes(file, from, to - from);
+      if (bytes.length !== to - from) throw new ShaleError(`the cache file ${file} does not hold what its index says`, { file, hint: HINT });
+      return bytes;
+    },
   };
 }
 
@@ -88,27 +102,31 @@ export function piecewise(pieces: readonly HtmlPiece[]): TextLike {
   const starts = [0];
   for (const p of pieces) starts.push(starts[starts.length - 1] + p.length);
   const length = starts[starts.length - 1];
+  /** `each` of every piece that [start, end) covers, given the stretch of it covered. */
+  const covered = <T>(start: number, end: number, each: (piece: HtmlPiece, from: number, to: number) => T): T[] => {
+    start = Math.max(0, Math.min(start, length));
+    end = Math.max(start, Math.min(end, length));
+    const out: T[] = [];
+    // The first piece that ends after `start`.
+    let lo = 0, hi = pieces.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid + 1] > start) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let i = lo; i < pieces.length && starts[i] < end; i++) {
+      const from = Math.max(start, starts[i]) - starts[i];
+      const to = Math.min(end, starts[i + 1]) - starts[i];
+      if (to > from) out.push(each(pieces[i], from, to));
+    }
+    return out;
+  };
+  const text = (piece: HtmlPiece, from: number, to: number) =>
+    (from === 0 && to === piece.length ? piece.text() : piece.slice ? piece.slice(from, to) : piece.text().slice(from, to));
   return {
     length,
-    slice(start, end = length) {
-      start = Math.max(0, Math.min(start, length));
-      end = Math.max(start, Math.min(end, length));
-      const out: string[] = [];
-      // The first piece that ends after `start`.
-      let lo = 0, hi = pieces.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (starts[mid + 1] > start) hi = mid;
-        else lo = mid + 1;
-      }
-      for (let i = lo; i < pieces.length && starts[i] < end; i++) {
-        const from = Math.max(start, starts[i]) - starts[i];
-        const to = Math.min(end, starts[i + 1]) - starts[i];
-        const piece = pieces[i];
-        if (to > from) out.push(from === 0 && to === piece.length ? piece.text() : piece.slice ? piece.slice(from, to) : piece.text().slice(from, to));
-      }
-      return out.join('');
-    },
+    slice: (start, end = length) => covered(start, end, text).join(''),
+    utf8: (start, end) => covered(start, end, (piece, from, to) => piece.utf8?.(from, to) ?? text(piece, from, to)),
   };
 }
 

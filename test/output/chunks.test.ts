@@ -98,7 +98,7 @@ describe('splitting from segments', () => {
     const bounds = [0, html.indexOf('<p>Prose', html.length / 3), html.indexOf('<p>More.', (2 * html.length) / 3), html.length];
     const segments = bounds.slice(0, -1).flatMap((from, i) =>
       segmentsOf(html.slice(from, bounds[i + 1]), cuts.filter((c) => c >= from && c < bounds[i + 1]).map((c) => c - from)));
-    const shape = (s: ReturnType<typeof splitContent>) => ({ html: s.html, chunks: s.chunks.map(({ digests: _, ...c }) => c) });
+    const shape = (s: ReturnType<typeof splitContent>) => ({ html: s.html, chunks: s.chunks.map(({ digests: _, content: __, ...c }) => c) });
     // A limit of 1 cuts wherever it may: a part's start taken for a cut would show at once.
     for (const limit of [1, 400]) {
       const whole = splitContent(html, cuts, limit, all);

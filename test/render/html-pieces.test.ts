@@ -67,6 +67,29 @@ describe('html pieces', () => {
     expect(boundsOf(segments.slice(1), length).size).toBe(0);
   });
 
+  it('give a slice\'s UTF-8 bytes as the file holds them at segment bounds, and text elsewhere', () => {
+    const parts = ['<h1 id="a">Größe</h1>', '<p>日本語</p>', '<h2 id="b">B</h2>'];
+    const dir = mkdtempSync(join(tmpdir(), 'shale-pieces-'));
+    const file = join(dir, 'part.html');
+    writeFileSync(file, parts.join(''));
+    const segments = parts.map((p) => ({ length: p.length, bytes: Buffer.byteLength(p) }));
+    const length = parts.join('').length;
+    const edited = '<p>edited €</p>';
+    const text = piecewise([textPiece(edited), filePiece(file, length, boundsOf(segments, length))]);
+    const whole = edited + parts.join('');
+    const bytesOf = (start: number, end: number) => Buffer.concat(text.utf8!(start, end).map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+    // At every pair of segment bounds (and across the edited piece), the bytes of the joined string.
+    const bounds = [0, edited.length, edited.length + parts[0].length, edited.length + parts[0].length + parts[1].length, whole.length];
+    for (const start of bounds) for (const end of bounds.filter((e) => e >= start)) expect(bytesOf(start, end)).toEqual(Buffer.from(whole.slice(start, end)));
+    // The file's stretch comes as bytes, not decoded.
+    expect(text.utf8!(edited.length, edited.length + parts[0].length).map((p) => Buffer.isBuffer(p))).toEqual([true]);
+    // Off a bound, the text of the slice.
+    expect(text.utf8!(edited.length + 1, edited.length + 3)).toEqual([parts[0].slice(1, 3)]);
+    // A file cut short after the build checked it stops the build with its name.
+    writeFileSync(file, parts.join('').slice(0, 5));
+    expect(() => text.utf8!(edited.length, whole.length)).toThrow(/part\.html does not hold what its index says/);
+  });
+
   it('stop with the cache file named when it holds another length, or cannot be read', () => {
     const short = lazyPiece(10, () => 'torn', '/p/.shale-cache/parts-x.html');
     expect(() => short.text()).toThrow(ShaleError);
