@@ -118,6 +118,19 @@ describe('per-part render cache', () => {
     expect(alpha()).toBe('Own text.\nCarried over.');
   });
 
+  it('leaves a replayed include\'s sections as recorded when a later include\'s prose joins them', async () => {
+    const root = project({ a: '# Alpha\n\nOwn.\n', b: 'Lead one.\n\n# Beta\n', c: '# Gamma\n' });
+    const site = await liveSite(root);
+    const alpha = () => shown(site).sections.find((s) => s.id === 'alpha')!.text;
+    // a and b replayed: b's lead is added to a's section, which must not change a's record.
+    for (const text of ['# Gamma\n\nOne.\n', '# Gamma\n\nTwo.\n']) {
+      expect((await save(site, root, 'includes/_c.md', text)).rendered).toBe(1);
+      expect(alpha()).toBe('Own.\nLead one.');
+    }
+    expect((await save(site, root, 'includes/_b.md', 'Lead two.\n\n# Beta\n')).rendered).toBe(1);
+    expect(alpha()).toBe('Own.\nLead two.');
+  });
+
   it('follows search sections and reference links across includes', async () => {
     const root = project({
       a: '# Alpha\n\nSee [the spec][spec].\n\n[spec]: https://a.example/spec\n',
