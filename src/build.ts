@@ -7,6 +7,7 @@ import { openPageCache } from './cache/page-cache.js';
 import type { PartStats } from './cache/part-cache.js';
 import type { SectionsLayout } from './cache/part-sections.js';
 import { openPartStore } from './cache/part-store.js';
+import { openSourceStats } from './cache/source-stats.js';
 import { readThemeBundle, themeKey, writeThemeBundle, type ThemeBundle } from './cache/theme-cache.js';
 import { resolveConfig, type ResolvedConfig, type ShaleOptions } from './config.js';
 import { ShaleError } from './errors.js';
@@ -62,9 +63,11 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
   // A large site's search worker starts as early as the build can tell one (src/search/ahead.ts).
   const searchCache = useCache ? { dir: cacheDir, scope: config.sourceDir } : undefined;
   const ahead = searchAhead(searchCache, pageFiles.map((p) => p.outPath), extras.workers);
+  // Includes whose stat tells them unchanged since the last build are not read (src/cache/source-stats.ts).
+  const sourceStats = useCache ? openSourceStats(cacheDir, config.sourceDir) : undefined;
   let sources: Source[];
   try {
-    sources = await stage(log, 'load', () => pageFiles.map((p) => loadSource(p.file, p.outPath, config)),
+    sources = await stage(log, 'load', () => pageFiles.map((p) => loadSource(p.file, p.outPath, config, sourceStats?.known)),
       (s) => `${plural(s.length, 'page')}, ${plural(new Set(s.flatMap((x) => x.parts.map((p) => p.file))).size, 'file')}`);
   } catch (err) {
     ahead.stop();
@@ -84,10 +87,12 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
     themeKey({ themeDir: config.themeDir, base: config.base, inline: config.inline }),
     JSON.stringify([config.base, config.inline, config.lazyContent]),
   ], config.sourceDir);
+  const noteSources = () => pageCache && sourceStats?.save(sources.flatMap((s) => s.parts), pageCache.partDigest);
   if (inputs && isUpToDate(config.outDir, inputs)) {
     const pages = sources.map((src) => pageCache?.peek(src));
     if (pages.every((p): p is Page => p !== undefined)) {
       ahead.stop();
+      noteSources();
       return finish(pages, `${shown(config.outDir)} is up to date: nothing changed since its build`);
     }
   }
@@ -153,6 +158,7 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
     if (useCache) {
       await stage(log, 'cache', () => {
         for (const k of keep) k();
+        noteSources();
         // Pages read back from the page cache, and parts replayed, used no highlighter: their blocks stay in its cache.
         ctx.saveCaches({ keepUnused: pagesReused > 0 || parts.reused > 0 });
         return keep.length;

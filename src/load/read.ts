@@ -2,7 +2,7 @@
 // line numbers and every later rule see one kind of line ending.
 
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { readFileSync, type Stats } from 'node:fs';
 import { ShaleError } from '../errors.js';
 import type { SourcePart } from '../types.js';
 
@@ -40,23 +40,49 @@ export function decodeSource(bytes: Buffer): string {
 
 /** The bytes a part was decoded from, for parts made by `lazyPart`. */
 const RAW = new WeakMap<SourcePart, Buffer>();
+/** How a whole-file part's file was when it was looked at: its stat, and when (source-stats.ts). */
+const SEEN = new WeakMap<SourcePart, FileSeen>();
+/** The digest of a part's file that an earlier build made, when its stat tells it unchanged (`knownPart`). */
+const KNOWN = new WeakMap<SourcePart, string>();
+
+export interface FileSeen {
+  stat: Stats;
+  /** Date.now() just before the stat was taken. */
+  at: number;
+}
 
 /**
  * A whole file as a part, decoded when its Markdown is first read. An edit of one include of a
  * large reference replays the others from the part cache, which tells them unchanged from their
  * bytes (rawBytesOf): their text is never needed (GitHub: 21.7 MB, 0.15 s to decode).
  */
-export function lazyPart(file: string, bytes: Buffer): SourcePart {
+export function lazyPart(file: string, bytes: Buffer, seen?: FileSeen): SourcePart {
   let text: string | undefined;
   const part: SourcePart = { file, lineOffset: 0, get markdown() { return (text ??= decodeSource(bytes)); } };
   RAW.set(part, bytes);
+  if (seen) SEEN.set(part, seen);
+  return part;
+}
+
+/**
+ * A whole file that an earlier build read, as its stat still tells (source-stats.ts): not read now.
+ * `digest` is what that build hashed (markdown-digest.ts); the file is read, checked and decoded
+ * only if its Markdown is asked for (its part is rendered, not replayed).
+ */
+export function knownPart(file: string, seen: FileSeen, digest: string): SourcePart {
+  let text: string | undefined;
+  const part: SourcePart = { file, lineOffset: 0, get markdown() { return (text ??= readSourceFile(file)); } };
+  SEEN.set(part, seen);
+  KNOWN.set(part, digest);
   return part;
 }
 
 export const rawBytesOf = (part: SourcePart): Buffer | undefined => RAW.get(part);
+export const knownDigestOf = (part: SourcePart): string | undefined => KNOWN.get(part);
+export const seenOf = (part: SourcePart): FileSeen | undefined => SEEN.get(part);
 
-/** The part's size: its bytes' when it has not been decoded, for thresholds that need no exact count. */
-export const sizeOf = (part: SourcePart): number => RAW.get(part)?.length ?? part.markdown.length;
+/** The part's size: its file's when it has not been decoded, for thresholds that need no exact count. */
+export const sizeOf = (part: SourcePart): number => RAW.get(part)?.length ?? (KNOWN.has(part) ? SEEN.get(part)!.stat.size : part.markdown.length);
 
 /** Has the part anything but whitespace? Its bytes tell, unless the first other byte is not ASCII. */
 export function hasText(part: SourcePart): boolean {

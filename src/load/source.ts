@@ -1,6 +1,7 @@
 // load: a page file → Source (validated frontmatter, body and includes as separate parts).
 // Each include is its own part because Slate renders each file as its own Markdown document.
 
+import { statSync, type Stats } from 'node:fs';
 import { relative } from 'node:path';
 import type { ResolvedConfig } from '../config.js';
 import { ShaleError } from '../errors.js';
@@ -8,9 +9,13 @@ import type { Source, SourcePart } from '../types.js';
 import { listItemLine, parseFrontmatter, readMatter } from './frontmatter.js';
 import { expandErb } from './erb.js';
 import { findInclude } from './includes.js';
-import { decodeSource, hasText, lazyPart, readSourceBytes, readSourceFile } from './read.js';
+import { decodeSource, hasText, knownPart, lazyPart, readSourceBytes, readSourceFile } from './read.js';
 
-export function loadSource(page: string, outPath: string, config: Pick<ResolvedConfig, 'sourceDir'>): Source {
+/**
+ * `known(file, stat)`: the digest an earlier build made of an include that its stat tells unchanged
+ * (src/cache/source-stats.ts); that include is then not read unless its Markdown is asked for.
+ */
+export function loadSource(page: string, outPath: string, config: Pick<ResolvedConfig, 'sourceDir'>, known?: (file: string, stat: Stats) => string | undefined): Source {
   const files = [page];
   const text = readSourceFile(page);
   const { frontmatter, body, bodyLineOffset, yaml } = parseFrontmatter(page, text);
@@ -26,7 +31,7 @@ export function loadSource(page: string, outPath: string, config: Pick<ResolvedC
         hint: `Looked for:\n${found.tried.map((p) => `    ${relative(process.cwd(), p)}`).join('\n')}\n  Create one of these files or remove the entry.`,
       });
     }
-    parts.push(includePart(found.file));
+    parts.push(includePart(found.file, known));
   });
 
   // `*.erb` parts may pull in partials mid-file; each becomes a part of its own.
@@ -41,10 +46,13 @@ export function loadSource(page: string, outPath: string, config: Pick<ResolvedC
 }
 
 /** An include's Markdown; frontmatter inside an include is dropped, as Slate does. */
-function includePart(file: string): SourcePart {
+function includePart(file: string, known?: (file: string, stat: Stats) => string | undefined): SourcePart {
+  const seen = { at: Date.now(), stat: statSync(file) };
+  const digest = known?.(file, seen.stat);
+  if (digest) return knownPart(file, seen, digest);
   const bytes = readSourceBytes(file);
   // No frontmatter (a BOM before it is dropped by decoding): the file is the part, decoded when read.
-  if (!bytes.subarray(0, 6).toString('latin1').replace(/^\xef\xbb\xbf/, '').startsWith('---')) return lazyPart(file, bytes);
+  if (!bytes.subarray(0, 6).toString('latin1').replace(/^\xef\xbb\xbf/, '').startsWith('---')) return lazyPart(file, bytes, seen);
   const text = decodeSource(bytes);
   let content: string;
   try {
