@@ -3,6 +3,7 @@
 // files (strings that JSON would escape and scan), and read back without reading those files:
 // the HTML and text are read when first asked for (lazy-sections.ts, html-pieces.ts).
 
+import { snippet } from '../search/snippet.js';
 import type { HtmlPiece, Section } from '../types.js';
 import { lazyField } from './lazy-sections.js';
 import type { Recorded } from './part-cache.js';
@@ -13,7 +14,8 @@ import type { Recorded } from './part-cache.js';
 type Entries<M> = M extends Map<infer K, infer V> ? Array<[K, V | null]> : never;
 export type StoredRecord = Omit<Recorded, 'html' | 'htmlLength' | 'ids' | 'history' | 'unknown' | 'refs' | 'sections' | 'leadText' | 'leadCode'> & {
   html: number;
-  sections: Array<Omit<Section, 'text' | 'code'> & { text: number; code: number }>;
+  /** `snippet`: the search result's snippet of the section's own text (src/search/index.ts), for the search worker. */
+  sections: Array<Omit<Section, 'text' | 'code'> & { text: number; code: number; snippet?: string }>;
   leadText: number;
   leadCode: number;
   ids: { reads: Entries<Recorded['ids']['reads']>; writes: Recorded['ids']['writes'] };
@@ -39,7 +41,7 @@ export function toData(r: Recorded, texts: string[]): StoredRecord {
     html: htmlLength,
     leadText: put(r.leadText),
     leadCode: put(r.leadCode),
-    sections: r.sections.map((s) => ({ ...s, text: put(s.text), code: put(s.code) })),
+    sections: r.sections.map((s) => ({ ...s, text: put(s.text), code: put(s.code), snippet: snippet(s.text) })),
     ids: { reads: entries(r.ids.reads), writes: r.ids.writes },
     history: { reads: entries(r.history.reads), writes: r.history.writes },
     unknown: { reads: entries(r.unknown.reads), added: r.unknown.added },
@@ -70,7 +72,7 @@ export function fromData(r: StoredRecord, html: HtmlPiece, at: number, text: Htm
     htmlLength: length,
     leadText: '',
     leadCode: '',
-    sections: r.sections.map(({ text: textLength, code: codeLength, ...s }) => {
+    sections: r.sections.map(({ text: textLength, code: codeLength, snippet: _, ...s }) => {
       const section = s as Section;
       lazyField(section, 'text', textLength, cut(textLength));
       lazyField(section, 'code', codeLength, cut(codeLength));

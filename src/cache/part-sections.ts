@@ -5,9 +5,13 @@
 // files while the main thread renders, so that the job it is sent holds only the edited parts.
 
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { lazyPiece } from '../render/html-pieces.js';
+import type { SectionFacts } from '../search/term-counts.js';
 import type { Section } from '../types.js';
 import { lengthReader } from './files.js';
-import type { StoredRecord } from './part-records.js';
+import { lazyField } from './lazy-sections.js';
+import { textLength, type StoredRecord } from './part-records.js';
 
 /** A record's share of the page's sections. */
 export interface PartSections {
@@ -47,10 +51,45 @@ export function readPartSections(file: string): PartSections[] {
   const out = (JSON.parse(readFileSync(`${file}.json`, 'utf8')) as StoredRecord[]).map((r) => ({
     leadText: text.cut(r.leadText),
     leadCode: text.cut(r.leadCode),
-    sections: r.sections.map((s) => ({ ...s, text: text.cut(s.text), code: text.cut(s.code) })),
+    sections: r.sections.map(({ snippet: _, ...s }) => ({ ...s, text: text.cut(s.text), code: text.cut(s.code) })),
   }));
   if (!text.done()) throw new Error(`${file}.txt is not as long as its records say`);
   return out;
+}
+
+/**
+ * readPartSections for the search worker: the text file is read when a section's text or code (or
+ * a lead that is not empty) is first got, and `facts` is given each section's memo key (the part
+ * file's content name and the section's place in it) and the snippet the build kept. An unchanged
+ * section then needs neither its text nor its digest: GitHub's 22 MB of section text stay on disk.
+ * Throws when the records are missing; a text file of another length stops the build when read.
+ */
+export function readPartSectionsLazily(file: string, facts: SectionFacts): PartSections[] {
+  const stored = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as StoredRecord[];
+  const total = stored.reduce((n, r) => n + textLength(r), 0);
+  const text = lazyPiece(total, () => readFileSync(`${file}.txt`, 'utf8'), `${file}.txt`);
+  let at = 0;
+  const cut = (length: number) => {
+    const from = at;
+    at += length;
+    return () => text.text().slice(from, from + length);
+  };
+  const name = basename(file);
+  let place = 0;
+  return stored.map((r) => {
+    const [leadText, leadCode] = [cut(r.leadText), cut(r.leadCode)];
+    const sections = r.sections.map(({ text: textChars, code: codeChars, snippet, ...s }) => {
+      const section = s as Section;
+      lazyField(section, 'text', textChars, cut(textChars));
+      lazyField(section, 'code', codeChars, cut(codeChars));
+      facts.set(section, { key: `${name}#${place++}`, snippet });
+      return section;
+    });
+    const shares = { leadText: '', leadCode: '', sections };
+    if (r.leadText) Object.defineProperty(shares, 'leadText', { enumerable: true, get: leadText });
+    if (r.leadCode) Object.defineProperty(shares, 'leadCode', { enumerable: true, get: leadCode });
+    return shares;
+  });
 }
 
 /** The sections of the page whose HTML the part files `htmlFiles` hold; undefined when one is missing or torn. */

@@ -25,7 +25,7 @@ import type { SectionsLayout } from './part-sections.js';
 import { fromData, textLength, toData, type StoredRecord } from './part-records.js';
 
 /** Bump when the file layout below (or part-cache.ts's Recorded) changes. */
-const FILE_FORMAT = 8;
+const FILE_FORMAT = 9;
 
 export interface PartStore {
   cache: PartCache;

@@ -7,9 +7,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
-import { createTermCounter, FIELD_NAMES, type FieldTerms, type TermCounter, type TermMemo } from '../search/term-counts.js';
+import { createTermCounter, FIELD_NAMES, type FieldTerms, type SectionFacts, type TermCounter, type TermMemo } from '../search/term-counts.js';
 import type { IndexedPage } from '../search/scope.js';
-import type { Section } from '../types.js';
 import { cacheFile, fileStartsWith, writeAside } from './files.js';
 
 const FILE_FORMAT = 1;
@@ -28,8 +27,8 @@ export interface SearchCache {
   flush(): void;
 }
 
-/** `sectionKeyOf`: createTermCounter's `keyOf`. */
-export function openSearchCache(dir: string, scope: string, sectionKeyOf?: (section: Section) => string): SearchCache {
+/** `facts`: createTermCounter's, what is known of the sections read from part files. */
+export function openSearchCache(dir: string, scope: string, facts?: SectionFacts): SearchCache {
   const t = createHash('sha256').update(`format ${FILE_FORMAT}\0${FIELD_NAMES.join(' ')}\0`);
   for (const f of TOKEN_FILES) t.update(readFileSync(f)).update('\0');
   const tokens = t.digest('base64url');
@@ -57,7 +56,7 @@ export function openSearchCache(dir: string, scope: string, sectionKeyOf?: (sect
       } catch {
         // missing or corrupt: build afresh
       }
-      const counter = createTermCounter(counts(), sectionKeyOf);
+      const counter = createTermCounter(counts(), facts);
       const indexes = build(pages, counter);
       writes.push(() => writeAside(file, JSON.stringify({ format: FILE_FORMAT, key, indexes: [...indexes] })));
       if (counter.changed()) writes.push(() => writeCounts(memoFile, addedFile, tokens, memo!, counter.used));

@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { encodeVarints } from '../../themes/default/client/search-varint.js';
 import type { Section } from '../types.js';
 import { createTermCounter, FIELD_NAMES, type TermCounter } from './term-counts.js';
+
+export { snippet } from './snippet.js';
 import type { SearchIndexFile } from '../../themes/default/client/search-format.js';
 
 /** Bump when the layout of the file below, or how text is cut into terms, changes. */
@@ -21,8 +23,6 @@ export interface PageSections {
   outPath: string;
   sections: Section[];
 }
-
-const SNIPPET_LENGTH = 160;
 
 /**
  * One page's index (the default: each page searches its own sections). Its results show the
@@ -62,7 +62,7 @@ function build(entries: Array<{ section: Section; page?: string }>, counter: Ter
       ...(pages && { pages, page: entries.map((e) => pages.indexOf(e.page!)) }),
     },
     // Last: serializeSearchIndex writes them at the end of the file.
-    ...(snippets && { snippets: sections.map((s) => snippet(s.text)) }),
+    ...(snippets && { snippets: sections.map((s) => counter.snippet(s)) }),
   };
 }
 
@@ -164,21 +164,4 @@ function invert(sections: Section[], counter: TermCounter): Pick<SearchIndexFile
     return encodeVarints(out);
   });
   return { fields: FIELDS, terms, lengths, postings };
-}
-
-/**
- * The start of a section's text, its white space made single spaces, cut at a word near
- * SNIPPET_LENGTH. Only a prefix is looked at, long enough to hold that many characters once
- * collapsed: GitHub's sections are 22 MB of text, of which the snippets show 1 MB.
- */
-export function snippet(text: string): string {
-  for (let n = 4 * SNIPPET_LENGTH; ; n *= 4) {
-    const whole = n >= text.length;
-    // A prefix collapses to a prefix of what the whole text collapses to.
-    const t = (whole ? text : text.slice(0, n)).replace(/\s+/g, ' ').trimStart();
-    if (whole || t.trimEnd().length > SNIPPET_LENGTH + 1) {
-      const s = t.trimEnd();
-      return s.length <= SNIPPET_LENGTH ? s : s.slice(0, s.lastIndexOf(' ', SNIPPET_LENGTH) + 1 || SNIPPET_LENGTH).trimEnd() + '…';
-    }
-  }
 }

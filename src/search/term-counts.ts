@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { createStemmer, termCounts } from '../../themes/default/client/search-tokens.js';
 import type { Section } from '../types.js';
+import { snippet } from './snippet.js';
 
 /** The fields a section is indexed by, in the order the index and the memo keep them. */
 export const FIELD_NAMES = ['title', 'text', 'code'] as const;
@@ -17,8 +18,17 @@ export type FieldTerms = [number, ...Array<string | number>];
 /** Section digest → its FieldTerms in FIELD_NAMES order. */
 export type TermMemo = Map<string, FieldTerms[]>;
 
+/**
+ * What a build knows of sections read from part files (part-sections.ts's readPartSectionsLazily):
+ * a memo key that stands for the section's content (its file's content name and its place), and
+ * the snippet kept with it. Such a section is counted and shown without its text being read.
+ */
+export type SectionFacts = WeakMap<Section, { key: string; snippet?: string }>;
+
 export interface TermCounter {
   count(section: Section): FieldTerms[];
+  /** The section's search snippet (index.ts): the one kept with it, if any. */
+  snippet(section: Section): string;
   /** The entries asked for so far: the memo a later build starts from (sections gone are dropped). */
   readonly used: TermMemo;
   /** Sections cut into terms here, not found in the memo. */
@@ -28,20 +38,27 @@ export interface TermCounter {
 }
 
 /** A section's key in the memo: a digest of what it is indexed by. */
-export function sectionKey(section: Section): string {
+function sectionKey(section: Section): string {
   return createHash('sha1').update(section.title).update('\0').update(section.text).update('\0').update(section.code).digest('base64url');
 }
 
-/** `keyOf`: sectionKey, or the same digests made ahead (the search worker's, while the page renders). */
-export function createTermCounter(memo: TermMemo = new Map(), keyOf: (section: Section) => string = sectionKey): TermCounter {
+/** `facts`: what is known of sections read from part files; their counts are kept under their own key. */
+export function createTermCounter(memo: TermMemo = new Map(), facts: SectionFacts = new WeakMap()): TermCounter {
   const stem = createStemmer();
   const used: TermMemo = new Map();
   let counted = 0;
   return {
     used,
+    snippet: (section) => facts.get(section)?.snippet ?? snippet(section.text),
     count(section) {
-      const key = keyOf(section);
+      const known = facts.get(section)?.key;
+      const key = known ?? sectionKey(section);
       let entry = used.get(key) ?? memo.get(key);
+      // A part file new since the memo was kept (the last edit's part): its sections by their text.
+      if (!entry && known) {
+        const digest = sectionKey(section);
+        entry = used.get(digest) ?? memo.get(digest);
+      }
       if (!entry) {
         counted++;
         entry = FIELD_NAMES.map((name) => {

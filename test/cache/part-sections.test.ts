@@ -5,7 +5,10 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { composeSections, layoutSections, readPartSections, storedSections } from '../../src/cache/part-sections.js';
+import { composeSections, layoutSections, readPartSections, readPartSectionsLazily, storedSections } from '../../src/cache/part-sections.js';
+import { snippet } from '../../src/search/snippet.js';
+import { createTermCounter, type SectionFacts } from '../../src/search/term-counts.js';
+import { buildSearchIndex } from '../../src/search/index.js';
 import { tempProject } from '../helpers.js';
 
 const section = (id: string, text: string, code = '') => ({ id, title: id, parents: [], text, code });
@@ -41,5 +44,40 @@ describe('sections from part records', () => {
     expect(storedSections(files)).toBeUndefined();
     rmSync(files[0].replace(/\.html$/, '.json'));
     expect(storedSections(files)).toBeUndefined();
+  });
+
+  it('read for the search worker without the text: keys and snippets from the records, the text when got', async () => {
+    const root = tempProject({
+      'source/index.html.md': '---\ntitle: T\nincludes:\n  - orders\n  - refunds\n---\n# Intro\n\nHello.\n',
+      'source/includes/_orders.md': `# Orders\n\nList orders. ${'Each order has words enough. '.repeat(8)}\n\n## Create\n\n\`\`\`shell\ncurl x\n\`\`\`\n`,
+      'source/includes/_refunds.md': 'Carried over to Create.\n\n# Refunds\n\nGive money back.\n',
+    });
+    await build({ root, quiet: true }, { info() {}, warn() {} });
+    const cache = join(root, '.shale-cache');
+    const base = join(cache, readdirSync(cache).find((f) => /^parts-[\w-]{16}\.json$/.test(f))!.replace(/\.json$/, ''));
+    const index = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { parts: Array<[string, string]> };
+    const files = index.parts.map(([, name]) => `${base}-${name}`);
+    const eager = layoutSections(files.map((file) => ({ file })));
+
+    const facts: SectionFacts = new WeakMap();
+    const lazy = files.map((f) => readPartSectionsLazily(f, facts));
+    const own = lazy.flatMap((records) => records.flatMap((r) => r.sections));
+    // Each section has a key of its own and the snippet of its own text.
+    expect(new Set(own.map((s) => facts.get(s)!.key)).size).toBe(own.length);
+    const orders = own.find((s) => s.id === 'orders')!;
+    expect(facts.get(orders)!.snippet).toBe(snippet(eager.find((s) => s.id === 'orders')!.text));
+    expect(facts.get(orders)!.snippet).toMatch(/…$/);
+    // The sections, composed, are the page's; the index made with the facts is the one made from the text.
+    const composed = composeSections(lazy);
+    expect(composed.map((s) => ({ ...s }))).toEqual(eager);
+    expect(buildSearchIndex(composed, true, createTermCounter(new Map(), facts))).toEqual(buildSearchIndex(eager, true));
+
+    // The text is read only when got: with the text files gone, keys and snippets still come, the text does not.
+    const again: SectionFacts = new WeakMap();
+    const parts = files.map((f) => readPartSectionsLazily(f, again));
+    for (const f of files) rmSync(`${f}.txt`);
+    const first = parts[1][0].sections[0];
+    expect(again.get(first)!.key).toContain('#');
+    expect(() => first.text).toThrow(/\.txt could not be read/);
   });
 });
