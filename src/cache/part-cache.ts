@@ -34,6 +34,8 @@ export interface Recorded {
   htmlLength: number;
   /** html.slice(start, end), reading only that stretch when it starts and ends at segments (a stored record's). */
   sliceHtml?: (start: number, end: number) => string;
+  /** The same slice's UTF-8 bytes, where the file holds them at known offsets (HtmlPiece.utf8). */
+  utf8Html?: (start: number, end: number) => Buffer | undefined;
   ids: { reads: Map<string, number | undefined>; writes: Array<[string, number]> };
   history: { reads: Map<number, string | undefined>; writes: Array<[number, string]> };
   unknown: { reads: Map<string, boolean>; added: string[] };
@@ -282,7 +284,7 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
 
 /** A replayed record's HTML, left unread until asked for (its text may be a getter: part-store.ts). */
 function pieceOf(r: Recorded): HtmlPiece {
-  return { length: r.htmlLength, text: () => r.html, slice: r.sliceHtml };
+  return { length: r.htmlLength, text: () => r.html, slice: r.sliceHtml, utf8: r.utf8Html };
 }
 
 /** Heading `h` opens: open headings as deep or deeper close. */

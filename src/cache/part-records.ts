@@ -87,6 +87,7 @@ export function fromData(r: StoredRecord, html: HtmlPiece, at: number, text: Htm
   if (r.leadText) Object.defineProperty(record, 'leadText', { enumerable: true, get: leadText });
   if (r.leadCode) Object.defineProperty(record, 'leadCode', { enumerable: true, get: leadCode });
   Object.defineProperty(record, 'sliceHtml', { enumerable: false, value: (start: number, end: number) => html.slice!(at + start, at + end) });
+  Object.defineProperty(record, 'utf8Html', { enumerable: false, value: (start: number, end: number) => html.utf8?.(at + start, at + end) });
   let own: string | undefined;
   return Object.defineProperty(record, 'html', { enumerable: true, get: () => (own ??= html.slice!(at, at + length)) }) as Recorded;
 }

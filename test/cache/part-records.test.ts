@@ -1,0 +1,41 @@
+// A part's records as kept on disk (src/cache/part-records.ts): read back, a record gives its HTML,
+// a slice of it, and that slice's UTF-8 bytes straight from the part's file at segment bounds (a
+// pack made again is made of bytes), without the section snippets it stores for the search worker.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Recorded } from '../../src/cache/part-cache.js';
+import { fromData, toData } from '../../src/cache/part-records.js';
+import { boundsOf, filePiece, textPiece } from '../../src/render/html-pieces.js';
+import { snippet } from '../../src/search/snippet.js';
+
+const segments = ['<h1 id="a">Größe</h1>\n', '<p>日本語 text</p>\n', '<h2 id="b">B</h2>\n'];
+const html = segments.join('');
+const record = {
+  markdown: 'digest', html, htmlLength: html.length,
+  ids: { reads: new Map(), writes: [] }, history: { reads: new Map(), writes: [] }, unknown: { reads: new Map(), added: [] },
+  refs: { reads: new Map(), writes: new Map() }, parents: '', lead: '-', fileWarnings: '', headings: [],
+  sections: [{ id: 'a', title: 'Größe', parents: [], text: `Größe ${'words '.repeat(60)}`, code: '' }],
+  leadText: '', leadCode: '', warnings: [], languages: [], anchors: [], links: [], cuts: [],
+  segments: segments.map((s) => ({ length: s.length, bytes: Buffer.byteLength(s) })),
+} as unknown as Recorded;
+
+describe('part records on disk', () => {
+  it('read back give slices of the HTML as text and as the file\'s bytes, and sections without snippets', () => {
+    const texts: string[] = [];
+    const stored = toData(record, texts);
+    expect(stored.sections[0].snippet).toBe(snippet(record.sections[0].text));
+    const file = join(mkdtempSync(join(tmpdir(), 'shale-records-')), 'part.html');
+    writeFileSync(file, html);
+    const piece = filePiece(file, html.length, boundsOf(stored.segments!, html.length));
+    const back = fromData(stored, piece, 0, textPiece(texts.join('')), 0);
+    const [a, b] = [segments[0].length, segments[0].length + segments[1].length];
+    expect(back.sliceHtml!(a, b)).toBe(segments[1]);
+    expect(back.utf8Html!(a, b)).toEqual(Buffer.from(segments[1]));
+    expect(back.utf8Html!(0, html.length)).toEqual(Buffer.from(html));
+    expect(back.utf8Html!(1, 3)).toBeUndefined(); // not at segment bounds: the text path
+    expect(Object.keys(back.sections[0]).sort()).toEqual(['code', 'id', 'parents', 'text', 'title']);
+    expect(back.sections[0].text).toBe(record.sections[0].text);
+  });
+});
