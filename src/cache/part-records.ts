@@ -14,7 +14,7 @@ import type { Recorded } from './part-cache.js';
 type Entries<M> = M extends Map<infer K, infer V> ? Array<[K, V | null]> : never;
 export type StoredRecord = Omit<Recorded, 'html' | 'htmlLength' | 'ids' | 'history' | 'unknown' | 'refs' | 'sections' | 'leadText' | 'leadCode'> & {
   html: number;
-  /** `snippet`: the search result's snippet of the section's own text (src/search/index.ts), for the search worker. */
+  /** `snippet`: the search result's snippet of the section's own text (src/search/snippet.ts), for the search worker. */
   sections: Array<Omit<Section, 'text' | 'code'> & { text: number; code: number; snippet?: string }>;
   leadText: number;
   leadCode: number;
