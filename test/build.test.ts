@@ -121,6 +121,21 @@ describe('building the sample', () => {
 describe('build options and failures', () => {
   const page = (fm: string, body = '# Title\n\nText.\n') => `---\n${fm}\n---\n${body}`;
 
+  it('highlights code fenced inside list items and quotes, in an include too', async () => {
+    const root = tempProject({
+      'source/index.html.md': page('title: T\nincludes:\n  - steps', '# Steps\n\n1. Install:\n\n    ```ruby\n    puts "hi" # note\n    ```\n'),
+      'source/includes/_steps.md': '# More\n\n> ```python\n> print(1)  # one\n> ```\n',
+    });
+    await build({ root }, quietLogger());
+    const $ = cheerio.load(readFileSync(join(root, 'build/index.html'), 'utf8'));
+    for (const lang of ['ruby', 'python']) {
+      const code = $(`pre.highlight.${lang} code`);
+      expect(code.length, lang).toBe(1);
+      // Token spans, not plain text: the grammar was loaded for a fence the line scan used to miss.
+      expect(code.find('span[class^="t"]').length, lang).toBeGreaterThan(1);
+    }
+  });
+
   it('builds every page to its own path, with URLs that work from a sub-folder', async () => {
     const root = tempProject({
       'source/index.html.md': page('title: Home'),

@@ -18,8 +18,11 @@ import { leanGrammar } from './lean-grammar.js';
 import { lexerOf } from './languages.js';
 import { lineMemo, type LineToken } from './line-memo.js';
 
-/** Bump when the HTML written for a block changes: it is part of every highlight cache key. */
-export const HIGHLIGHT_FORMAT = 2;
+/**
+ * Bump when the HTML written for a block changes: it is part of every highlight cache key. 3: a
+ * fence in a list item or a quote is highlighted (format 2 kept some as plain text).
+ */
+export const HIGHLIGHT_FORMAT = 3;
 const require = createRequire(import.meta.url);
 const SHIKI_VERSION: string = require('shiki/package.json').version;
 
@@ -215,10 +218,16 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Every lexer named by a fence in this Markdown (a cheap line scan, before rendering). */
+/**
+ * Every lexer named by a fence in this Markdown (a cheap line scan, before rendering): the page's
+ * grammars are loaded from it. Fences inside list items and quotes count, whatever their indent:
+ * a grammar loaded for a line that is no fence costs only its load, and a fence not seen here came
+ * out as plain text, unless another block of its language had its grammar loaded.
+ */
 export function fenceLexers(markdown: string): Set<string> {
   const found = new Set<string>();
-  for (const m of markdown.matchAll(/^[ \t]{0,3}(?:`{3,}|~{3,})[ \t]*([^\s`{]+)/gm)) found.add(lexerOf(m[1]));
+  const FENCE = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*(?:`{3,}|~{3,})[ \t]*([^\s`{]+)/gm;
+  for (const m of markdown.matchAll(FENCE)) found.add(lexerOf(m[1]));
   return found;
 }
 

@@ -46,6 +46,11 @@ describe('highlighting', () => {
   it('finds the languages a page uses before rendering', () => {
     expect([...fenceLexers('```shell\n```\n  ~~~ js\n~~~\n```\n```\n````python title\n````\n')].sort()).toEqual(['javascript', 'python', 'shell']);
   });
+
+  it('finds the languages of fences in list items and quotes, at any depth', () => {
+    const md = '1. Step:\n\n    ```ruby\n    puts 1\n    ```\n\n> ```python\n> print(1)\n> ```\n\n- > - ~~~go\n\n* ```\n\n10) ```java\n';
+    expect([...fenceLexers(md)].sort()).toEqual(['go', 'java', 'python', 'ruby']);
+  });
 });
 
 describe('code themes', () => {
