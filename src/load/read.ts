@@ -56,9 +56,9 @@ export interface FileSeen {
  * large reference replays the others from the part cache, which tells them unchanged from their
  * bytes (rawBytesOf): their text is never needed (GitHub: 21.7 MB, 0.15 s to decode).
  */
-export function lazyPart(file: string, bytes: Buffer, seen?: FileSeen): SourcePart {
+export function lazyPart(file: string, bytes: Buffer, seen?: FileSeen, lineOffset = 0): SourcePart {
   let text: string | undefined;
-  const part: SourcePart = { file, lineOffset: 0, get markdown() { return (text ??= decodeSource(bytes)); } };
+  const part: SourcePart = { file, lineOffset, get markdown() { return (text ??= decodeSource(bytes)); } };
   RAW.set(part, bytes);
   if (seen) SEEN.set(part, seen);
   return part;

@@ -6,7 +6,7 @@ import { relative } from 'node:path';
 import type { ResolvedConfig } from '../config.js';
 import { ShaleError } from '../errors.js';
 import type { Source, SourcePart } from '../types.js';
-import { listItemLine, parseFrontmatter, readMatter } from './frontmatter.js';
+import { listItemLine, parseFrontmatter, readMatter, type Frontmatter } from './frontmatter.js';
 import { expandErb } from './erb.js';
 import { findInclude } from './includes.js';
 import { decodeSource, hasText, knownPart, lazyPart, readSourceBytes, readSourceFile } from './read.js';
@@ -17,9 +17,8 @@ import { decodeSource, hasText, knownPart, lazyPart, readSourceBytes, readSource
  */
 export function loadSource(page: string, outPath: string, config: Pick<ResolvedConfig, 'sourceDir'>, known?: (file: string, stat: Stats) => string | undefined): Source {
   const files = [page];
-  const text = readSourceFile(page);
-  const { frontmatter, body, bodyLineOffset, yaml } = parseFrontmatter(page, text);
-  const parts: SourcePart[] = [{ file: page, markdown: body, lineOffset: bodyLineOffset }];
+  const { frontmatter, yaml, part: body } = pageFile(page);
+  const parts: SourcePart[] = [body];
 
   frontmatter.includes.forEach((name, i) => {
     const where = { file: page, line: listItemLine(yaml, 'includes', i) };
@@ -36,13 +35,39 @@ export function loadSource(page: string, outPath: string, config: Pick<ResolvedC
 
   // `*.erb` parts may pull in partials mid-file; each becomes a part of its own.
   const expanded = parts.map((p) => expandErb(p, config.sourceDir));
-  if (expanded.every((e) => e.parts.every((p) => !hasText(p)))) throw emptyPage(page, text);
+  if (expanded.every((e) => e.parts.every((p) => !hasText(p)))) throw emptyPage(page, readSourceFile(page));
   return {
     page, outPath, frontmatter,
     parts: expanded.flatMap((e) => e.parts),
     files: [...new Set([...files, ...expanded.flatMap((e) => e.files)])],
     warnings: expanded.flatMap((e) => e.warnings),
   };
+}
+
+/**
+ * The page file's frontmatter, and its body as a part. Only the frontmatter's lines are decoded
+ * now: the body is a part of the file's bytes, decoded if its Markdown is asked for (GitHub's
+ * reference as one page: 21.7 MB that a build with nothing changed never needs as text). A file
+ * with a BOM, CR line ends in its frontmatter, or no closing `---` is decoded whole, as before.
+ */
+function pageFile(page: string): { frontmatter: Frontmatter; yaml: string; part: SourcePart } {
+  const bytes = readSourceBytes(page);
+  const whole = () => {
+    const parsed = parseFrontmatter(page, decodeSource(bytes));
+    return { ...parsed, part: { file: page, markdown: parsed.body, lineOffset: parsed.bodyLineOffset } };
+  };
+  if (bytes[0] === 0xef) return whole(); // a BOM (or a first character that starts with its byte)
+  const close = bytes.subarray(0, 3).toString('latin1') === '---' ? bytes.indexOf('\n---', 3) : -1;
+  if (close === -1) return bytes.subarray(0, 3).toString('latin1') === '---' ? whole() : { ...parseFrontmatter(page, ''), part: lazyPart(page, bytes) };
+  // Whole lines up to the one after the closing `---`: readMatter looks a little past the `---`.
+  const closeEnd = bytes.indexOf(0x0a, close + 4);
+  const after = closeEnd === -1 ? -1 : bytes.indexOf(0x0a, closeEnd + 1);
+  const headEnd = closeEnd === -1 ? bytes.length : after === -1 ? bytes.length : after + 1;
+  const head = bytes.subarray(0, headEnd).toString('utf8');
+  if (head.includes('\r')) return whole();
+  const parsed = parseFrontmatter(page, head);
+  const bodyAt = Buffer.byteLength(head.slice(0, head.length - parsed.body.length));
+  return { ...parsed, part: lazyPart(page, bytes.subarray(bodyAt), undefined, parsed.bodyLineOffset) };
 }
 
 /** An include's Markdown; frontmatter inside an include is dropped, as Slate does. */
