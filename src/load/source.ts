@@ -57,8 +57,9 @@ function pageFile(page: string): { frontmatter: Frontmatter; yaml: string; part:
     return { ...parsed, part: { file: page, markdown: parsed.body, lineOffset: parsed.bodyLineOffset } };
   };
   if (bytes[0] === 0xef) return whole(); // a BOM (or a first character that starts with its byte)
-  const close = bytes.subarray(0, 3).toString('latin1') === '---' ? bytes.indexOf('\n---', 3) : -1;
-  if (close === -1) return bytes.subarray(0, 3).toString('latin1') === '---' ? whole() : { ...parseFrontmatter(page, ''), part: lazyPart(page, bytes) };
+  if (bytes.subarray(0, 3).toString('latin1') !== '---') return { ...parseFrontmatter(page, ''), part: lazyPart(page, bytes) };
+  const close = bytes.indexOf('\n---', 3);
+  if (close === -1) return whole();
   // Whole lines up to the one after the closing `---`: readMatter looks a little past the `---`.
   const closeEnd = bytes.indexOf(0x0a, close + 4);
   const after = closeEnd === -1 ? -1 : bytes.indexOf(0x0a, closeEnd + 1);
