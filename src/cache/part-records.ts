@@ -7,6 +7,7 @@ import { snippet } from '../search/snippet.js';
 import type { HtmlPiece, Section } from '../types.js';
 import { lazyField } from './lazy-sections.js';
 import type { Recorded } from './part-cache.js';
+import type { PartSections } from './part-sections.js';
 
 // JSON has no Map, Set or undefined. The records' Maps and Sets are stored as arrays of their
 // entries, and a read that found nothing (undefined) as null, which no read ever finds. Written
@@ -55,37 +56,57 @@ export function textLength(r: StoredRecord): number {
 }
 
 /**
- * toData's inverse, reading nothing yet: the record's HTML is `r.html` characters of its part's
- * `html` from `at`, and its lead's and sections' text and code are read from the part's `text`
- * from `textAt` when first asked for (lazy-sections.ts). Throws on data of another shape.
+ * The record's lead and sections, their text and code read from the part's `text` from `textAt`
+ * when first got (lazy-sections.ts); an empty lead reads nothing. `each` is given every section
+ * with its stored form (the search worker keeps its snippet).
  */
-export function fromData(r: StoredRecord, html: HtmlPiece, at: number, text: HtmlPiece, textAt: number): Recorded {
-  const { html: length, ...rest } = r;
+export function lazyShares(r: StoredRecord, text: HtmlPiece, textAt: number, each?: (section: Section, stored: StoredRecord['sections'][number]) => void): PartSections {
   const cut = (n: number) => {
     const from = textAt;
     textAt += n;
     return () => text.text().slice(from, from + n);
   };
   const [leadText, leadCode] = [cut(r.leadText), cut(r.leadCode)];
+  const shares: PartSections = {
+    leadText: '',
+    leadCode: '',
+    sections: r.sections.map((stored) => {
+      const { text: textLength, code: codeLength, snippet: _, ...s } = stored;
+      const section = s as Section;
+      lazyField(section, 'text', textLength, cut(textLength));
+      lazyField(section, 'code', codeLength, cut(codeLength));
+      each?.(section, stored);
+      return section;
+    }),
+  };
+  // A lead is most often empty (an include starts with its heading): then nothing is read for it.
+  if (r.leadText) Object.defineProperty(shares, 'leadText', { enumerable: true, get: leadText });
+  if (r.leadCode) Object.defineProperty(shares, 'leadCode', { enumerable: true, get: leadCode });
+  return shares;
+}
+
+/**
+ * toData's inverse, reading nothing yet: the record's HTML is `r.html` characters of its part's
+ * `html` from `at`, and its lead's and sections' text and code are read from the part's `text`
+ * from `textAt` when first asked for (lazyShares). Throws on data of another shape.
+ */
+export function fromData(r: StoredRecord, html: HtmlPiece, at: number, text: HtmlPiece, textAt: number): Recorded {
+  const { html: length, ...rest } = r;
+  const shares = lazyShares(r, text, textAt);
   const record: Omit<Recorded, 'html'> = {
     ...rest,
     htmlLength: length,
     leadText: '',
     leadCode: '',
-    sections: r.sections.map(({ text: textLength, code: codeLength, snippet: _, ...s }) => {
-      const section = s as Section;
-      lazyField(section, 'text', textLength, cut(textLength));
-      lazyField(section, 'code', codeLength, cut(codeLength));
-      return section;
-    }),
+    sections: shares.sections,
     ids: { reads: map(r.ids.reads), writes: r.ids.writes },
     history: { reads: map(r.history.reads), writes: r.history.writes },
     unknown: { reads: map(r.unknown.reads), added: r.unknown.added },
     refs: { reads: map(r.refs.reads), writes: map(r.refs.writes) },
   };
-  // A lead is most often empty (an include starts with its heading): then nothing is read for it.
-  if (r.leadText) Object.defineProperty(record, 'leadText', { enumerable: true, get: leadText });
-  if (r.leadCode) Object.defineProperty(record, 'leadCode', { enumerable: true, get: leadCode });
+  for (const lead of ['leadText', 'leadCode'] as const) {
+    if (r[lead]) Object.defineProperty(record, lead, { enumerable: true, get: () => shares[lead] });
+  }
   Object.defineProperty(record, 'sliceHtml', { enumerable: false, value: (start: number, end: number) => html.slice!(at + start, at + end) });
   Object.defineProperty(record, 'utf8Html', { enumerable: false, value: (start: number, end: number) => html.utf8?.(at + start, at + end) });
   let own: string | undefined;

@@ -10,10 +10,9 @@ import { lazyPiece } from '../render/html-pieces.js';
 import type { SectionFacts } from '../search/term-counts.js';
 import type { Section } from '../types.js';
 import { lengthReader } from './files.js';
-import { lazyField } from './lazy-sections.js';
-import { textLength, type StoredRecord } from './part-records.js';
+import { lazyShares, textLength, type StoredRecord } from './part-records.js';
 
-/** A record's share of the page's sections. */
+/** A record's share of the page's sections: its lead (prose before its first heading) and its sections. */
 export interface PartSections {
   leadText: string;
   leadCode: string;
@@ -66,28 +65,12 @@ export function readPartSections(file: string): PartSections[] {
  */
 export function readPartSectionsLazily(file: string, facts: SectionFacts): PartSections[] {
   const stored = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as StoredRecord[];
-  const total = stored.reduce((n, r) => n + textLength(r), 0);
-  const text = lazyPiece(total, () => readFileSync(`${file}.txt`, 'utf8'), `${file}.txt`);
-  let at = 0;
-  const cut = (length: number) => {
-    const from = at;
-    at += length;
-    return () => text.text().slice(from, from + length);
-  };
+  const text = lazyPiece(stored.reduce((n, r) => n + textLength(r), 0), () => readFileSync(`${file}.txt`, 'utf8'), `${file}.txt`);
   const name = basename(file);
-  let place = 0;
+  let [textAt, place] = [0, 0];
   return stored.map((r) => {
-    const [leadText, leadCode] = [cut(r.leadText), cut(r.leadCode)];
-    const sections = r.sections.map(({ text: textChars, code: codeChars, snippet, ...s }) => {
-      const section = s as Section;
-      lazyField(section, 'text', textChars, cut(textChars));
-      lazyField(section, 'code', codeChars, cut(codeChars));
-      facts.set(section, { key: `${name}#${place++}`, snippet });
-      return section;
-    });
-    const shares = { leadText: '', leadCode: '', sections };
-    if (r.leadText) Object.defineProperty(shares, 'leadText', { enumerable: true, get: leadText });
-    if (r.leadCode) Object.defineProperty(shares, 'leadCode', { enumerable: true, get: leadCode });
+    const shares = lazyShares(r, text, textAt, (section, { snippet }) => facts.set(section, { key: `${name}#${place++}`, snippet }));
+    textAt += textLength(r);
     return shares;
   });
 }
