@@ -8,7 +8,11 @@ import { build } from '../src/build.js';
 import type { Logger } from '../src/log.js';
 import { SEARCH_INDEX_VERSION } from '../src/search/index.js';
 import type { Diagnostic } from '../src/types.js';
+import { packagePath } from '../src/package-root.js';
 import { caught, tempProject } from './helpers.js';
+
+// The worker threads run from the compiled files (`npm run compile`); without them a build stays on one thread.
+const compiledWorker = existsSync(packagePath('dist', 'markdown', 'highlight-worker.js'));
 
 function quietLogger(): Logger & { lines: string[]; warnings: Diagnostic[] } {
   const lines: string[] = [];
@@ -134,6 +138,26 @@ describe('build options and failures', () => {
       // Token spans, not plain text: the grammar was loaded for a fence the line scan used to miss.
       expect(code.find('span[class^="t"]').length, lang).toBeGreaterThan(1);
     }
+  });
+
+  it('highlights a block the fence forecast got wrong, though its grammar was left unloaded', async () => {
+    // The forecast (fence-scan.ts) keeps the tab of a line in an indented fence, which markdown-it
+    // turns into spaces: its guess at the new block is the first block's code, which the highlight
+    // cache has, so the second build loads no grammar, and the block as parsed then needs one.
+    const fence = (indent: string) => `${indent}\`\`\`python\n\tprint(2)  # two\n${indent}\`\`\`\n`;
+    const [before, after] = [`# More\n\n${fence('')}`, `# More\n\n${fence('')}\n${fence('  ')}`];
+    const root = tempProject({ 'source/index.html.md': page('title: T\nincludes:\n  - more'), 'source/includes/_more.md': before });
+    await build({ root }, quietLogger());
+    writeFileSync(join(root, 'source/includes/_more.md'), after);
+    const log = quietLogger();
+    await build({ root }, log);
+    const cold = tempProject({ 'source/index.html.md': page('title: T\nincludes:\n  - more'), 'source/includes/_more.md': after });
+    await build({ root: cold }, quietLogger(), { cache: false });
+    const blocks = (dir: string) => cheerio.load(readFileSync(join(dir, 'build/index.html'), 'utf8'))('pre.highlight.python').toArray().map((el) => cheerio.load(el).html());
+    expect(blocks(root)).toEqual(blocks(cold));
+    expect(blocks(root)).toHaveLength(2);
+    expect(cheerio.load(blocks(root)[1])('code span[class^="t"]').length).toBeGreaterThan(1);
+    if (compiledWorker) expect(log.lines.join('\n')).toMatch(/1 from cache, 1 in a worker thread/);
   });
 
   it('builds every page to its own path, with URLs that work from a sub-folder', async () => {

@@ -71,10 +71,10 @@ export function openHighlightCache(dir: string, scope: string, inner: CodeHighli
         return html;
       },
       // Only the blocks this cache cannot answer are worth starting on.
-      prefetch: inner.prefetch && ((blocks) => inner.prefetch!(blocks.filter((b) => {
+      prefetch: inner.prefetch && ((blocks, unseen) => inner.prefetch!(blocks.filter((b) => {
         const key = hash(`${b.lexer}\0${b.code}`);
         return !used.has(key) && !stored.has(key);
-      }))),
+      }), unseen)),
     },
     save(opts = {}) {
       const keys = new Set(used.keys());

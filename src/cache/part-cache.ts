@@ -9,7 +9,7 @@
 // and a later part only when what it read changed (say, a heading it was numbered against).
 
 import type { RenderHooks } from '../render/page.js';
-import { fenceLexers } from '../markdown/highlight.js';
+import { fenceLexers } from '../markdown/fence-scan.js';
 import type { RenderEnv } from '../markdown/env.js';
 import { segmentsOf } from '../output/chunk-facts.js';
 import { appended, appendTo, copySection, isEmpty, mark, restore } from './lazy-sections.js';

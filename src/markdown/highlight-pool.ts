@@ -10,6 +10,12 @@
 // highlighter (highlight.ts) with the same grammars, so every block's HTML is the one the main
 // thread would have made. A page with few new blocks is highlighted on the main thread: starting a
 // worker (its modules, shiki and the grammars) costs more than it saves.
+//
+// Grammars cost too: loading GitHub's nine is ~0.1 s, a tenth of a one-line edit whose blocks all
+// come from the highlight cache. So the main thread loads only the grammars of the blocks the
+// forecast says it will highlight (the cache in front sends only its misses) and of the fences the
+// forecast could not see; a block it got wrong anyway, in a language left unloaded, starts the
+// worker after all and is highlighted there.
 
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { workerModule } from '../package-root.js';
@@ -46,24 +52,49 @@ export interface PoolData {
  * and without a compiled worker (tests run from src/), `inner` itself.
  */
 export function withHighlightPool(inner: CodeHighlighter, theme: string, minBlocks = POOL_MIN_BLOCKS): CodeHighlighter & { threaded(): number } {
+  const file = minBlocks === Infinity ? undefined : workerModule(import.meta.url, 'markdown', 'highlight-worker.js');
   let pool: Pool | undefined;
   let threaded = 0;
+  // The languages of the blocks announced since the last load (undefined: none announced, so the
+  // next load has no forecast and loads everything). Without a worker to fall back on, none is left out.
+  let announced: Set<string> | undefined;
+  // What the main thread was asked to load, and left out: a worker started later loads all of it.
+  const asked = new Set<string>();
+  const loadedHere = new Set<string>();
+  const mentioned = new Set<string>();
+  let wholeAsked = false;
+  const start = (): Pool => {
+    pool = startPool(file!, theme);
+    if (asked.size) pool.load([...asked], wholeAsked ? null : [...mentioned]);
+    return pool;
+  };
   return {
     ...inner,
     /** Blocks the worker highlighted. */
     threaded: () => threaded,
-    prefetch(blocks) {
-      if (!pool && blocks.length >= minBlocks) {
-        const file = workerModule(import.meta.url, 'markdown', 'highlight-worker.js');
-        if (file) pool = startPool(file, theme);
-      }
+    prefetch(blocks, unseen = []) {
+      if (!pool && file && blocks.length >= minBlocks) start();
       pool?.enqueue(blocks);
+      announced ??= new Set();
+      for (const b of blocks) announced.add(b.lexer);
+      for (const lexer of unseen) announced.add(lexer);
     },
     async load(lexers, mentions) {
-      if (!pool) return inner.load(lexers, mentions);
-      pool.load([...lexers], mentions ? EMBEDDED_PATTERNS.filter((p) => mentions(p)).map((p) => p.source) : null);
+      const forecast = announced;
+      announced = undefined;
+      const names = [...lexers];
+      const heredocs = mentions ? EMBEDDED_PATTERNS.filter((p) => mentions(p)).map((p) => p.source) : null;
+      if (pool) return pool.load(names, heredocs);
+      for (const l of names) asked.add(l);
+      if (heredocs) heredocs.forEach((p) => mentioned.add(p));
+      else wholeAsked = true;
+      const here = file && forecast ? names.filter((l) => forecast.has(l)) : names;
+      for (const l of here) loadedHere.add(l);
+      return inner.load(here, mentions);
     },
     highlight(code, lexer) {
+      // A language left unloaded here: the forecast missed this block, and the worker takes it.
+      if (!pool && asked.has(lexer) && !loadedHere.has(lexer)) start();
       if (!pool) return inner.highlight(code, lexer);
       threaded++;
       return pool.highlight(code, lexer);

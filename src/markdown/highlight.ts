@@ -15,7 +15,6 @@ import { bundledLanguages, bundledLanguagesInfo } from 'shiki/langs';
 import { bundledThemes } from 'shiki/themes';
 import type { BundledLanguage, BundledTheme, ThemedToken, ThemeRegistrationResolved } from 'shiki';
 import { leanGrammar } from './lean-grammar.js';
-import { lexerOf } from './languages.js';
 import { lineMemo, type LineToken } from './line-memo.js';
 
 /**
@@ -53,9 +52,12 @@ export interface CodeHighlighter {
   highlight(code: string, lexer: string): string;
   /**
    * The blocks a page is about to ask for, in the order it will (highlight-pool.ts starts on them
-   * in a worker while the page is parsed). Called before `load`; a hint only.
+   * in a worker while the page is parsed), and `unseen`, languages of fences the forecast could not
+   * see (fence-scan.ts). Called before `load`; a forecast, not a promise: the pool loads on the main
+   * thread only the grammars of the blocks announced and of `unseen`, and highlights a block the
+   * forecast missed, in a language left out, in its worker.
    */
-  prefetch?(blocks: Array<{ code: string; lexer: string }>): void;
+  prefetch?(blocks: Array<{ code: string; lexer: string }>, unseen?: Iterable<string>): void;
   theme: { name: string; bg: string; fg: string; type: 'dark' | 'light'; css: string };
   /** What, besides a block's language and code, its HTML depends on (for caches). */
   version: string;
@@ -217,26 +219,6 @@ export function escapeText(s: string): string {
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
-
-/**
- * Every lexer named by a fence in this Markdown (a cheap line scan, before rendering): the page's
- * grammars are loaded from it. Fences inside list items and quotes count, whatever their indent:
- * a grammar loaded for a line that is no fence costs only its load, and a fence not seen here came
- * out as plain text, unless another block of its language had its grammar loaded.
- */
-export function fenceLexers(markdown: string): Set<string> {
-  const found = new Set<string>();
-  // Markers with a language first, then what is before them on their line: one pattern anchored
-  // at every line start took 3× as long on GitHub's 21.7 MB.
-  for (const m of markdown.matchAll(/(?:`{3,}|~{3,})[ \t]*([^\s`{]+)/g)) {
-    const line = markdown.lastIndexOf('\n', m.index - 1) + 1;
-    if (CONTAINER_PREFIX.test(markdown.slice(line, m.index))) found.add(lexerOf(m[1]));
-  }
-  return found;
-}
-
-/** Indent, quote markers and list markers: what may stand before a fence on its line. */
-const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*$/;
 
 export function isBundledTheme(name: string): name is BundledTheme {
   return name in bundledThemes;

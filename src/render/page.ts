@@ -7,8 +7,8 @@
 import type { MarkdownIt } from 'markdown-it';
 import { renderInRanges } from '../markdown/render-ranges.js';
 import { createEnv, type IdScheme, type RenderEnv } from '../markdown/env.js';
-import { forecastBlocks } from '../markdown/fence-scan.js';
-import { fenceLexers, type CodeHighlighter } from '../markdown/highlight.js';
+import { fenceLexers, forecast } from '../markdown/fence-scan.js';
+import type { CodeHighlighter } from '../markdown/highlight.js';
 import { loadHtmlParser, mayHaveHtmlHeadings } from '../markdown/html-headings.js';
 import { codeThemeFor } from '../markdown/themes.js';
 import { checkLinks } from '../transform/links.js';
@@ -65,7 +65,12 @@ export async function renderPage(source: Source, ctx: RenderContext, hooks: Rend
   // a later part that has one makes the highlighter load them whole (highlight.ts).
   const load = (parts: SourcePart[]) => hl.load(new Set(parts.flatMap((part) => [...lexersOf.get(part)!])),
     (pattern) => parts.some((part) => pattern.test(part.markdown)));
-  if (hl.prefetch) hl.prefetch(source.parts.filter(willRender).flatMap((p) => forecastBlocks(p.markdown, hl.knows)));
+  // Before each load: the blocks the parts will ask for, so that only the grammars needed are loaded.
+  const announce = (parts: SourcePart[]) => {
+    const forecasts = hl.prefetch ? parts.map((part) => forecast(part.markdown, hl.knows)) : [];
+    hl.prefetch?.(forecasts.flatMap((f) => f.blocks), new Set(forecasts.flatMap((f) => [...f.unseen])));
+  };
+  announce(source.parts.filter(willRender));
   await load(source.parts.filter(willRender));
   if (source.parts.some((part) => willRender(part) && mayHaveHtmlHeadings(part.markdown))) await loadHtmlParser();
 
@@ -86,7 +91,10 @@ export async function renderPage(source: Source, ctx: RenderContext, hooks: Rend
     env.file = part.file;
     env.lineOffset = part.lineOffset;
     // A part that was to be replayed is rendered when what it read changed: its grammars first.
-    if (!willRender(part) && hooks.replays && !hooks.replays(part, env)) await load([part]);
+    if (!willRender(part) && hooks.replays && !hooks.replays(part, env)) {
+      announce([part]);
+      await load([part]);
+    }
     const render = () => renderInRanges(ctx.md, part.markdown, env);
     const [base, known] = [length, env.chunkCuts?.length ?? 0];
     const piece = hooks.renderPart ? hooks.renderPart(part, env, render) : textPiece(render());

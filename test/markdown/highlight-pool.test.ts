@@ -59,4 +59,46 @@ describe.skipIf(!compiled)('the highlighting worker', () => {
       pooled.dispose();
     }
   });
+
+  /** A pool over a highlighter that notes which grammars the main thread was asked to load. */
+  async function watched() {
+    const made = await createCodeHighlighter('monokai');
+    const loaded: string[] = [];
+    const pooled = withHighlightPool({ ...made, load: (lexers, mentions) => (loaded.push(...lexers), made.load(lexers, mentions)) }, 'monokai', 10);
+    return { pooled, loaded };
+  }
+
+  it('loads here only the grammars of the blocks announced, and sends a block in a language it left out to the worker', async () => {
+    const local = await createCodeHighlighter('monokai');
+    const { pooled, loaded } = await watched();
+    try {
+      await local.load(['javascript', 'json']);
+      pooled.prefetch!([BLOCKS[0]]);
+      await pooled.load(['javascript', 'json']);
+      expect(loaded).toEqual(['javascript']);
+      expect(pooled.highlight(BLOCKS[0].code, 'javascript')).toBe(local.highlight(BLOCKS[0].code, 'javascript'));
+      expect(pooled.threaded()).toBe(0);
+      // Not announced: the worker starts, loads what the page asked for, and answers as the main thread would.
+      expect(pooled.highlight(BLOCKS[1].code, 'json')).toBe(local.highlight(BLOCKS[1].code, 'json'));
+      expect(pooled.threaded()).toBe(1);
+      expect(loaded).toEqual(['javascript']);
+    } finally {
+      local.dispose();
+      pooled.dispose();
+    }
+  });
+
+  it('loads every grammar asked for when no blocks were announced before the load', async () => {
+    const { pooled, loaded } = await watched();
+    try {
+      pooled.prefetch!([BLOCKS[0]]);
+      await pooled.load(['javascript']);
+      await pooled.load(['json', 'shellscript']);
+      expect(loaded).toEqual(['javascript', 'json', 'shellscript']);
+      expect(pooled.highlight(BLOCKS[2].code, 'shellscript')).toContain('<span');
+      expect(pooled.threaded()).toBe(0);
+    } finally {
+      pooled.dispose();
+    }
+  });
 });

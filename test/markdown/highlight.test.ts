@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCodeHighlighter, fenceLexers } from '../../src/markdown/highlight.js';
+import { createCodeHighlighter } from '../../src/markdown/highlight.js';
 import { codeThemeFor } from '../../src/markdown/themes.js';
 
 describe('highlighting', () => {
@@ -41,15 +41,6 @@ describe('highlighting', () => {
     expect(hl.highlight('<x>', 'python')).toBe('&lt;x&gt;');
     expect(hl.knows('python')).toBe(true);
     expect(hl.knows('nosuchlang')).toBe(false);
-  });
-
-  it('finds the languages a page uses before rendering', () => {
-    expect([...fenceLexers('```shell\n```\n  ~~~ js\n~~~\n```\n```\n````python title\n````\n')].sort()).toEqual(['javascript', 'python', 'shell']);
-  });
-
-  it('finds the languages of fences in list items and quotes, at any depth', () => {
-    const md = '1. Step:\n\n    ```ruby\n    puts 1\n    ```\n\n> ```python\n> print(1)\n> ```\n\n- > - ~~~go\n\n* ```\n\n10) ```java\n';
-    expect([...fenceLexers(md)].sort()).toEqual(['go', 'java', 'python', 'ruby']);
   });
 });
 
