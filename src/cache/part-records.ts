@@ -1,7 +1,9 @@
 // How a part's records (part-cache.ts's Recorded) are kept on disk by part-store.ts: as JSON,
 // with their HTML and their sections' text and code as lengths into the part's .html and .txt
 // files (strings that JSON would escape and scan), and read back without reading those files:
-// the HTML and text are read when first asked for (lazy-sections.ts, html-pieces.ts).
+// the HTML and text are read when first asked for (lazy-sections.ts, html-pieces.ts). Each
+// record's lead and sections (its shares of the page's search sections) are a JSON file of their
+// own: the search worker reads only those, a third of the records' JSON on GitHub's reference.
 
 import { snippet } from '../search/snippet.js';
 import type { HtmlPiece, Section } from '../types.js';
@@ -15,15 +17,19 @@ import type { PartSections } from './part-sections.js';
 type Entries<M> = M extends Map<infer K, infer V> ? Array<[K, V | null]> : never;
 export type StoredRecord = Omit<Recorded, 'html' | 'htmlLength' | 'ids' | 'history' | 'unknown' | 'refs' | 'sections' | 'leadText' | 'leadCode'> & {
   html: number;
-  /** `snippet`: the search result's snippet of the section's own text (src/search/snippet.ts), for the search worker. */
-  sections: Array<Omit<Section, 'text' | 'code'> & { text: number; code: number; snippet?: string }>;
-  leadText: number;
-  leadCode: number;
   ids: { reads: Entries<Recorded['ids']['reads']>; writes: Recorded['ids']['writes'] };
   history: { reads: Entries<Recorded['history']['reads']>; writes: Recorded['history']['writes'] };
   unknown: { reads: Entries<Recorded['unknown']['reads']>; added: string[] };
   refs: { reads: Entries<Recorded['refs']['reads']>; writes: Entries<Recorded['refs']['writes']> };
 };
+
+/** A record's lead and sections as stored, their text and code as lengths into the part's text file. */
+export interface StoredShares {
+  leadText: number;
+  leadCode: number;
+  /** `snippet`: the search result's snippet of the section's own text (src/search/snippet.ts), for the search worker. */
+  sections: Array<Omit<Section, 'text' | 'code'> & { text: number; code: number; snippet?: string }>;
+}
 
 function entries<K, V>(m: Map<K, V>): Array<[K, V | null]> {
   return [...m].map(([k, v]) => [k, v ?? null]);
@@ -33,25 +39,27 @@ function map<K, V>(entries: Array<[K, V | null]>): Map<K, V> {
   return new Map(entries.map(([k, v]) => [k, (v ?? undefined) as V]));
 }
 
-/** `r` as stored; its sections' text and code (and lead) go to `texts`, in the order fromData cuts them. */
-export function toData(r: Recorded, texts: string[]): StoredRecord {
+/** `r` as stored, and its shares; their text and code go to `texts`, in the order fromData cuts them. */
+export function toData(r: Recorded, texts: string[]): [StoredRecord, StoredShares] {
   const put = (s: string) => (texts.push(s), s.length);
-  const { html: _, htmlLength, ...rest } = r;
-  return {
-    ...rest,
-    html: htmlLength,
+  const { html: _, htmlLength, sections: __, leadText: ___, leadCode: ____, ...rest } = r;
+  const shares: StoredShares = {
     leadText: put(r.leadText),
     leadCode: put(r.leadCode),
     sections: r.sections.map((s) => ({ ...s, text: put(s.text), code: put(s.code), snippet: snippet(s.text) })),
+  };
+  return [{
+    ...rest,
+    html: htmlLength,
     ids: { reads: entries(r.ids.reads), writes: r.ids.writes },
     history: { reads: entries(r.history.reads), writes: r.history.writes },
     unknown: { reads: entries(r.unknown.reads), added: r.unknown.added },
     refs: { reads: entries(r.refs.reads), writes: entries(r.refs.writes) },
-  };
+  }, shares];
 }
 
 /** The characters of the part's text file that a record's lead and sections take. */
-export function textLength(r: StoredRecord): number {
+export function textLength(r: StoredShares): number {
   return r.sections.reduce((n, s) => n + s.text + s.code, r.leadText + r.leadCode);
 }
 
@@ -60,7 +68,7 @@ export function textLength(r: StoredRecord): number {
  * when first got (lazy-sections.ts); an empty lead reads nothing. `each` is given every section
  * with its stored form (the search worker keeps its snippet).
  */
-export function lazyShares(r: StoredRecord, text: HtmlPiece, textAt: number, each?: (section: Section, stored: StoredRecord['sections'][number]) => void): PartSections {
+export function lazyShares(r: StoredShares, text: HtmlPiece, textAt: number, each?: (section: Section, stored: StoredShares['sections'][number]) => void): PartSections {
   const cut = (n: number) => {
     const from = textAt;
     textAt += n;
@@ -87,12 +95,12 @@ export function lazyShares(r: StoredRecord, text: HtmlPiece, textAt: number, eac
 
 /**
  * toData's inverse, reading nothing yet: the record's HTML is `r.html` characters of its part's
- * `html` from `at`, and its lead's and sections' text and code are read from the part's `text`
- * from `textAt` when first asked for (lazyShares). Throws on data of another shape.
+ * `html` from `at`, and its lead's and sections' text and code (`stored`) are read from the part's
+ * `text` from `textAt` when first asked for (lazyShares). Throws on data of another shape.
  */
-export function fromData(r: StoredRecord, html: HtmlPiece, at: number, text: HtmlPiece, textAt: number): Recorded {
+export function fromData(r: StoredRecord, stored: StoredShares, html: HtmlPiece, at: number, text: HtmlPiece, textAt: number): Recorded {
   const { html: length, ...rest } = r;
-  const shares = lazyShares(r, text, textAt);
+  const shares = lazyShares(stored, text, textAt);
   const record: Omit<Recorded, 'html'> = {
     ...rest,
     htmlLength: length,
@@ -105,7 +113,7 @@ export function fromData(r: StoredRecord, html: HtmlPiece, at: number, text: Htm
     refs: { reads: map(r.refs.reads), writes: map(r.refs.writes) },
   };
   for (const lead of ['leadText', 'leadCode'] as const) {
-    if (r[lead]) Object.defineProperty(record, lead, { enumerable: true, get: () => shares[lead] });
+    if (stored[lead]) Object.defineProperty(record, lead, { enumerable: true, get: () => shares[lead] });
   }
   Object.defineProperty(record, 'sliceHtml', { enumerable: false, value: (start: number, end: number) => html.slice!(at + start, at + end) });
   Object.defineProperty(record, 'utf8Html', { enumerable: false, value: (start: number, end: number) => html.utf8?.(at + start, at + end) });

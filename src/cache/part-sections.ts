@@ -10,7 +10,7 @@ import { lazyPiece } from '../render/html-pieces.js';
 import type { SectionFacts } from '../search/term-counts.js';
 import type { Section } from '../types.js';
 import { lengthReader } from './files.js';
-import { lazyShares, textLength, type StoredRecord } from './part-records.js';
+import { lazyShares, textLength, type StoredShares } from './part-records.js';
 
 /** A record's share of the page's sections: its lead (prose before its first heading) and its sections. */
 export interface PartSections {
@@ -44,10 +44,13 @@ export function composeSections(parts: Iterable<readonly PartSections[]>): Secti
   return out;
 }
 
+/** The file of a stored part (`file`: its path without extension, part-store.ts) that holds its records' shares. */
+export const sharesFile = (file: string) => `${file}.sections.json`;
+
 /** The records' shares kept in a part's files (`file`: their path without extension); throws when missing or torn. */
 export function readPartSections(file: string): PartSections[] {
   const text = lengthReader(readFileSync(`${file}.txt`, 'utf8'));
-  const out = (JSON.parse(readFileSync(`${file}.json`, 'utf8')) as StoredRecord[]).map((r) => ({
+  const out = (JSON.parse(readFileSync(sharesFile(file), 'utf8')) as StoredShares[]).map((r) => ({
     leadText: text.cut(r.leadText),
     leadCode: text.cut(r.leadCode),
     sections: r.sections.map(({ snippet: _, ...s }) => ({ ...s, text: text.cut(s.text), code: text.cut(s.code) })),
@@ -60,11 +63,12 @@ export function readPartSections(file: string): PartSections[] {
  * readPartSections for the search worker: the text file is read when a section's text or code (or
  * a lead that is not empty) is first got, and `facts` is given each section's memo key (the part
  * file's content name and the section's place in it) and the snippet the build kept. An unchanged
- * section then needs neither its text nor its digest: GitHub's 22 MB of section text stay on disk.
- * Throws when the records are missing; a text file of another length stops the build when read.
+ * section then needs neither its text nor its digest: GitHub's 22 MB of section text stay on disk,
+ * and the rest of the records (their headings, links, segments: 4.5 MB) too.
+ * Throws when the shares are missing; a text file of another length stops the build when read.
  */
 export function readPartSectionsLazily(file: string, facts: SectionFacts): PartSections[] {
-  const stored = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as StoredRecord[];
+  const stored = JSON.parse(readFileSync(sharesFile(file), 'utf8')) as StoredShares[];
   const text = lazyPiece(stored.reduce((n, r) => n + textLength(r), 0), () => readFileSync(`${file}.txt`, 'utf8'), `${file}.txt`);
   const name = basename(file);
   let [textAt, place] = [0, 0];

@@ -5,8 +5,8 @@
 //
 // Files, per page (`<base>` from the page's name): `<base>.json` lists the page's settings, its
 // parts' lexers and, per part, the name and sizes of its files: `<base>-<hash>.json` holds the
-// part's records (part-records.ts), `<base>-<hash>.txt` their sections' text and code, and
-// `<base>-<hash>.html` their HTML. The files are named by their content, so they never change once
+// part's records (part-records.ts), `<base>-<hash>.sections.json` the records' leads and
+// sections, `<base>-<hash>.txt` their text and code, and `<base>-<hash>.html` their HTML. The files are named by their content, so they never change once
 // written: an edit writes only its own part's files (not all 45 MB of GitHub's HTML) and the small
 // index, which is renamed into place last. The page cache's entry names the parts' files instead
 // of holding a copy. The records are read at once, their HTML and text only when asked for: after
@@ -21,11 +21,11 @@ import { boundsOf, filePiece, lazyPiece } from '../render/html-pieces.js';
 import type { SourcePart } from '../types.js';
 import { createPartCache, type PartCache, type PartCacheState, type PartStats, type Recorded } from './part-cache.js';
 import { cacheFile, writeAside, type HtmlFile } from './files.js';
-import type { SectionsLayout } from './part-sections.js';
-import { fromData, textLength, toData, type StoredRecord } from './part-records.js';
+import { fromData, textLength, toData, type StoredRecord, type StoredShares } from './part-records.js';
+import { sharesFile, type SectionsLayout } from './part-sections.js';
 
-/** Bump when the file layout below (or part-cache.ts's Recorded) changes. */
-const FILE_FORMAT = 9;
+/** Bump when the file layout below (or part-cache.ts's Recorded) changes. 10: the shares apart. */
+const FILE_FORMAT = 10;
 
 export interface PartStore {
   cache: PartCache;
@@ -90,12 +90,14 @@ export function openPartStore(dir: string, scope: string, outPath: string, stamp
           const partHtml = records.map((r) => r.html).join('');
           bytes = Buffer.byteLength(partHtml);
           const texts: string[] = [];
-          const json = JSON.stringify(records.map((r) => toData(r, texts)));
+          const data = records.map((r) => toData(r, texts));
+          const [json, shares] = [JSON.stringify(data.map((d) => d[0])), JSON.stringify(data.map((d) => d[1]))];
           const text = texts.join('');
           textBytes = Buffer.byteLength(text);
-          name = createHash('sha1').update(json).update('\0').update(text).update('\0').update(partHtml).digest('base64url').slice(0, 16);
+          name = createHash('sha1').update(json).update('\0').update(shares).update('\0').update(text).update('\0').update(partHtml).digest('base64url').slice(0, 16);
           // The text and HTML first: the records that name their lengths are what make the part count.
-          if (!writeAside(`${named(name)}.txt`, text) || !writeAside(`${named(name)}.html`, partHtml) || !writeAside(`${named(name)}.json`, json)) return undefined;
+          const file = named(name);
+          if (!writeAside(`${file}.txt`, text) || !writeAside(`${file}.html`, partHtml) || !writeAside(sharesFile(file), shares) || !writeAside(`${file}.json`, json)) return undefined;
         }
         parts.push([key, name, bytes, textBytes]);
         lengths.push(records.reduce((n, r) => n + r.htmlLength, 0));
@@ -105,7 +107,7 @@ export function openPartStore(dir: string, scope: string, outPath: string, stamp
         lexers: [...state.lexers].map(([key, l]) => [key, { markdown: l.markdown, found: [...l.found] }]),
       };
       if (!writeAside(`${base}.json`, JSON.stringify(index))) return undefined;
-      removeUnlisted(base, new Set(parts.flatMap((p) => ['json', 'txt', 'html'].map((ext) => `${p[1]}.${ext}`))));
+      removeUnlisted(base, new Set(parts.flatMap((p) => ['json', 'sections.json', 'txt', 'html'].map((ext) => `${p[1]}.${ext}`))));
       // The page's HTML as format 2 kept it, beside the index: 45 MB for GitHub's reference.
       rmSync(`${base}.html`, { force: true });
       if (!inPageOrder(state)) return undefined;
@@ -159,14 +161,16 @@ function read(base: string, stamp: string): { state: PartCacheState; files: Map<
       const [htmlFile, textFile] = [`${base}-${name}.html`, `${base}-${name}.txt`];
       if (statSync(htmlFile).size !== bytes || statSync(textFile).size !== textBytes) return undefined;
       const stored = JSON.parse(readFileSync(`${base}-${name}.json`, 'utf8')) as StoredRecord[];
+      const shares = JSON.parse(readFileSync(sharesFile(`${base}-${name}`), 'utf8')) as StoredShares[];
+      if (shares.length !== stored.length) return undefined;
       // Read from the middle at segment bounds: a pack made again reads its own stretch of the file.
       const length = stored.reduce((n, r) => n + r.html, 0);
       const html = filePiece(htmlFile, length, boundsOf(stored.flatMap((r) => r.segments ?? []), length));
-      const text = lazyPiece(stored.reduce((n, r) => n + textLength(r), 0), () => readFileSync(textFile, 'utf8'), textFile);
+      const text = lazyPiece(shares.reduce((n, s) => n + textLength(s), 0), () => readFileSync(textFile, 'utf8'), textFile);
       let [at, textAt] = [0, 0];
-      const records = stored.map((r) => {
-        const record = fromData(r, html, (at += r.html) - r.html, text, textAt);
-        textAt += textLength(r);
+      const records = stored.map((r, i) => {
+        const record = fromData(r, shares[i], html, (at += r.html) - r.html, text, textAt);
+        textAt += textLength(shares[i]);
         return record;
       });
       files.set(key, { name, bytes, textBytes, records });

@@ -24,12 +24,14 @@ const record = {
 describe('part records on disk', () => {
   it('read back give slices of the HTML as text and as the file\'s bytes, and sections without snippets', () => {
     const texts: string[] = [];
-    const stored = toData(record, texts);
-    expect(stored.sections[0].snippet).toBe(snippet(record.sections[0].text));
+    const [stored, shares] = toData(record, texts);
+    expect(shares.sections[0].snippet).toBe(snippet(record.sections[0].text));
+    // The shares are a file of their own (the search worker reads only those): not in the record.
+    expect(Object.keys(stored)).not.toContain('sections');
     const file = join(mkdtempSync(join(tmpdir(), 'shale-records-')), 'part.html');
     writeFileSync(file, html);
     const piece = filePiece(file, html.length, boundsOf(stored.segments!, html.length));
-    const back = fromData(stored, piece, 0, textPiece(texts.join('')), 0);
+    const back = fromData(stored, shares, piece, 0, textPiece(texts.join('')), 0);
     const [a, b] = [segments[0].length, segments[0].length + segments[1].length];
     expect(back.sliceHtml!(a, b)).toBe(segments[1]);
     expect(back.utf8Html!(a, b)).toEqual(Buffer.from(segments[1]));

@@ -42,11 +42,11 @@ describe('sections from part records', () => {
     expect(readPartSections(files[1].replace(/\.html$/, ''))[0].leadText).toContain('More of the intro.');
     writeFileSync(files[1].replace(/\.html$/, '.txt'), 'cut');
     expect(storedSections(files)).toBeUndefined();
-    rmSync(files[0].replace(/\.html$/, '.json'));
+    rmSync(files[0].replace(/\.html$/, '.sections.json'));
     expect(storedSections(files)).toBeUndefined();
   });
 
-  it('read for the search worker without the text: keys and snippets from the records, the text when got', async () => {
+  it('read for the search worker without the text or the rest of the records: keys and snippets from the shares, the text when got', async () => {
     const root = tempProject({
       'source/index.html.md': '---\ntitle: T\nincludes:\n  - orders\n  - refunds\n---\n# Intro\n\nHello.\n',
       'source/includes/_orders.md': `# Orders\n\nList orders. ${'Each order has words enough. '.repeat(8)}\n\n## Create\n\n\`\`\`shell\ncurl x\n\`\`\`\n`,
@@ -72,6 +72,9 @@ describe('sections from part records', () => {
     expect(composed.map((s) => ({ ...s }))).toEqual(eager);
     expect(buildSearchIndex(composed, true, createTermCounter(new Map(), facts))).toEqual(buildSearchIndex(eager, true));
 
+    // The records' other fields (headings, links, segments) are not read at all.
+    for (const f of files) rmSync(`${f}.json`);
+    expect(files.map((f) => readPartSectionsLazily(f, new WeakMap()))).toEqual(lazy);
     // The text is read only when got: with the text files gone, keys and snippets still come, the text does not.
     const again: SectionFacts = new WeakMap();
     const parts = files.map((f) => readPartSectionsLazily(f, again));
