@@ -2,29 +2,48 @@
 // sections, which the page cache's keys already stand for, and on how text is cut into terms
 // (the theme's search-tokens.js, shared with the page). One file per source folder; beside it,
 // each section's term counts (src/search/term-counts.ts), so that after an edit only the edited
-// sections are cut into terms again, and only theirs are written (StoredCounts).
+// sections are cut into terms again, and only theirs are written (StoredCounts). The file also
+// keeps each page's index basis: after an edit, a page's index is the last one updated for the
+// sections that changed (src/search/index-update.ts) rather than inverted again.
 
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
 import { createTermCounter, FIELD_NAMES, type FieldTerms, type SectionFacts, type TermCounter, type TermMemo } from '../search/term-counts.js';
-import type { IndexedPage } from '../search/scope.js';
-import { cacheFile, fileStartsWith, writeAside } from './files.js';
+import type { IndexedPage, KeptIndex } from '../search/scope.js';
+import { cacheFile, writeAside } from './files.js';
 
-const FILE_FORMAT = 1;
+/** 2: each page's index basis kept (index-update.ts), and the tokenizer it was made with. */
+const FILE_FORMAT = 2;
 /** The page code that cuts text into terms and writes numbers: the build imports both. */
 const TOKEN_FILES = ['search-tokens.js', 'search-varint.js'].map((f) => packagePath('themes', 'default', 'client', f));
 
 export interface SearchCache {
-  /** Reads the last build's term counts now: a worker does while the pages are rendered. */
+  /** Reads the last build's term counts and indexes now: a worker does while the pages are rendered. */
   readAhead(): void;
   /**
    * `build(pages)` when something changed since the last build, else its result from then.
-   * `keyOf` is the page cache's key: equal keys, equal sections.
+   * `keyOf` is the page cache's key: equal keys, equal sections. `build` is given the counts and
+   * the pages' own indexes of the last build (KeptIndex), and puts this build's in `kept.next`.
    */
-  indexes<P extends IndexedPage>(pages: P[], keyOf: (page: P) => string, build: (pages: P[], counter: TermCounter) => Map<string, string>): Map<string, string>;
+  indexes<P extends IndexedPage>(pages: P[], keyOf: (page: P) => string, build: (pages: P[], counter: TermCounter, kept: IndexesKept) => Map<string, string>): Map<string, string>;
   /** Writes what `indexes` made for the next build: a worker does once it has posted them. */
   flush(): void;
+}
+
+/** The pages' own indexes of the last build, by outPath, and this build's (scope.ts's searchIndexes). */
+export interface IndexesKept {
+  last: Map<string, KeptIndex>;
+  next: Map<string, KeptIndex>;
+}
+
+/** The search cache's file. */
+interface StoredIndexes {
+  format: number;
+  key: string;
+  tokens: string;
+  indexes: Array<[string, string]>;
+  bases: Array<[string, KeptIndex['basis']]>;
 }
 
 /** `facts`: createTermCounter's, what is known of the sections read from part files. */
@@ -36,9 +55,16 @@ export function openSearchCache(dir: string, scope: string, facts?: SectionFacts
   const addedFile = cacheFile(dir, 'search-terms-added', scope, '.json');
   let memo: StoredCounts | undefined;
   const counts = () => (memo ??= readCounts(memoFile, addedFile, tokens)).counts;
+  const file = cacheFile(dir, 'search', scope, '.json');
+  let previous: ReturnType<typeof readIndexes> | undefined;
+  const last = () => (previous ??= readIndexes(file, tokens));
   const writes: Array<() => void> = [];
   return {
-    readAhead: () => void counts(),
+    readAhead() {
+      counts();
+      // The pages' indexes parsed too: an edit's job then starts from them at once.
+      for (const kept of last().kept.values()) kept.index ??= JSON.parse(kept.text) as KeptIndex['index'];
+    },
     flush() {
       for (const write of writes.splice(0)) write();
     },
@@ -46,19 +72,14 @@ export function openSearchCache(dir: string, scope: string, facts?: SectionFacts
       const h = createHash('sha256').update(tokens);
       for (const p of pages) h.update(`${p.source.outPath}\0${String(p.source.frontmatter.search)}\0${keyOf(p)}\0`);
       const key = h.digest('base64url');
-      const file = cacheFile(dir, 'search', scope, '.json');
-      try {
-        // The key first in the file: after an edit, its first bytes tell it is not this build's.
-        if (fileStartsWith(file, `{"format":${FILE_FORMAT},"key":${JSON.stringify(key)},`)) {
-          const stored = JSON.parse(readFileSync(file, 'utf8')) as { indexes?: Array<[string, string]> };
-          if (Array.isArray(stored.indexes)) return new Map(stored.indexes);
-        }
-      } catch {
-        // missing or corrupt: build afresh
-      }
+      const before = last();
+      if (before.key === key) return new Map(before.indexes);
       const counter = createTermCounter(counts(), facts);
-      const indexes = build(pages, counter);
-      writes.push(() => writeAside(file, JSON.stringify({ format: FILE_FORMAT, key, indexes: [...indexes] })));
+      // Another build's indexes: the pages' own are where this one's start from.
+      const kept: IndexesKept = { last: before.kept, next: new Map() };
+      const indexes = build(pages, counter, kept);
+      const stored: StoredIndexes = { format: FILE_FORMAT, key, tokens, indexes: [...indexes], bases: [...kept.next].map(([outPath, k]) => [outPath, k.basis]) };
+      writes.push(() => writeAside(file, JSON.stringify(stored)));
       if (counter.changed()) writes.push(() => writeCounts(memoFile, addedFile, tokens, memo!, counter.used));
       return indexes;
     },
@@ -77,7 +98,7 @@ export function termCountsBytes(dir: string, scope: string): number {
 /** openSearchCache's indexes, at once. */
 export function cachedSearchIndexes<P extends IndexedPage>(
   dir: string, scope: string, pages: P[], keyOf: (page: P) => string,
-  build: (pages: P[], counter: TermCounter) => Map<string, string>,
+  build: (pages: P[], counter: TermCounter, kept: IndexesKept) => Map<string, string>,
 ): Map<string, string> {
   const cache = openSearchCache(dir, scope);
   const indexes = cache.indexes(pages, keyOf, build);
@@ -126,6 +147,28 @@ function writeCounts(baseFile: string, addedFile: string, tokens: string, stored
   }
   // The base first: the added file left from the old base names another id and is not read.
   if (writeAside(baseFile, JSON.stringify({ tokens, id: randomUUID(), entries: [...used] }))) rmSync(addedFile, { force: true });
+}
+
+/**
+ * The last build's indexes and its key (none when missing, corrupt or of another format), and its
+ * pages' own indexes with their bases when made by the same tokenizer (`tokens`).
+ */
+function readIndexes(file: string, tokens: string): { key?: string; indexes: Array<[string, string]>; kept: Map<string, KeptIndex> } {
+  const kept = new Map<string, KeptIndex>();
+  try {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<StoredIndexes>;
+    if (stored.format !== FILE_FORMAT || !Array.isArray(stored.indexes)) return { indexes: [], kept };
+    if (stored.tokens === tokens && Array.isArray(stored.bases)) {
+      const texts = new Map(stored.indexes);
+      for (const [outPath, basis] of stored.bases) {
+        const text = texts.get(outPath);
+        if (text !== undefined) kept.set(outPath, { text, basis });
+      }
+    }
+    return { key: stored.key, indexes: stored.indexes, kept };
+  } catch {
+    return { indexes: [], kept }; // missing or corrupt: build afresh
+  }
 }
 
 /** One file of entries, if made by the same tokenizer and whole, else undefined. */

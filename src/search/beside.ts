@@ -120,5 +120,5 @@ export function runSearchJob(job: SearchJob, cache?: SearchCache, read?: (file: 
   }));
   const inChunks = (p: (typeof pages)[number]) => p.job.inChunks;
   if (!cache) return searchIndexes(pages, inChunks);
-  return cache.indexes(pages, (p) => p.job.key, (ps, counter) => searchIndexes(ps, inChunks, counter));
+  return cache.indexes(pages, (p) => p.job.key, (ps, counter, kept) => searchIndexes(ps, inChunks, counter, kept));
 }

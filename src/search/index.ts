@@ -5,8 +5,8 @@
 // query, so a Persian, Cyrillic or Chinese word from the page finds its section.
 
 import { createHash } from 'node:crypto';
-import { encodeVarints } from '../../themes/default/client/search-varint.js';
 import type { Section } from '../types.js';
+import { encodePostings } from './postings.js';
 import { createTermCounter, FIELD_NAMES, type TermCounter } from './term-counts.js';
 
 export { snippet } from './snippet.js';
@@ -30,31 +30,53 @@ export interface PageSections {
  * in chunks (src/output/chunks.ts) may not have a result's section yet.
  */
 export function buildSearchIndex(sections: Section[], snippets = false, counter: TermCounter = createTermCounter()): SearchIndexFile {
-  return build(sections.map((section) => ({ section })), counter, false, snippets);
+  return pageIndexWithBasis(sections, snippets, counter).index;
+}
+
+/**
+ * buildSearchIndex, and what the next build may update it from (index-update.ts): each section's
+ * key in the term counts, and the code terms left out as common, with their section counts.
+ */
+export function pageIndexWithBasis(sections: Section[], snippets: boolean, counter: TermCounter): { index: SearchIndexFile; basis: IndexBasis } {
+  const { common, ...inverted } = invert(sections, counter);
+  return { index: assemble(inverted, sections.map((section) => ({ section })), counter, snippets), basis: { keys: sections.map((s) => counter.key(s)), common } };
+}
+
+/** What a page's index was made from, kept for the next build (pageIndexWithBasis). */
+export interface IndexBasis {
+  keys: string[];
+  common: Array<[string, number]>;
 }
 
 /** One index over every given page, each result knowing its page (`search: site`). */
 export function buildSiteSearchIndex(pages: PageSections[], counter: TermCounter = createTermCounter()): SearchIndexFile {
-  return build(pages.flatMap((p) => p.sections.map((section) => ({ section, page: p.outPath }))), counter, true);
+  const entries = pages.flatMap((p) => p.sections.map((section) => ({ section, page: p.outPath })));
+  const { common: _, ...inverted } = invert(entries.map((e) => e.section), counter);
+  return assemble(inverted, entries, counter, true);
 }
 
 // Titles weigh most, prose next, code least: readers search for concepts, then identifiers.
 const BOOSTS = { title: 10, text: 1, code: 0.3 };
-const FIELDS = FIELD_NAMES.map((name) => ({ name, boost: BOOSTS[name] }));
+export const FIELDS = FIELD_NAMES.map((name) => ({ name, boost: BOOSTS[name] }));
+/** The code field's place in FIELDS: its terms count once per section. */
+export const CODE = FIELDS.findIndex((f) => f.name === 'code');
 
 /**
- * A code term in more than this share of sections is left out of the code field: on an API
- * reference the keys every example repeats (`id`, `url`, `node_id`) are a large part of the
- * postings, rank nothing (their weight is near zero) and are still found in the prose.
+ * A code term in more than this many sections is left out of the code field: on an API reference
+ * the keys every example repeats (`id`, `url`, `node_id`) are a large part of the postings, rank
+ * nothing (their weight is near zero) and are still found in the prose.
  */
-const CODE_COMMON_SHARE = 0.1;
+export function codeCommonAbove(sections: number): number {
+  return Math.max(50, sections * 0.1);
+}
 
-function build(entries: Array<{ section: Section; page?: string }>, counter: TermCounter, site: boolean, snippets = site): SearchIndexFile {
+/** The index file from its inverted lists and its sections (with their pages, in a site index). */
+export function assemble(inverted: Inverted, entries: Array<{ section: Section; page?: string }>, counter: TermCounter, snippets: boolean): SearchIndexFile {
   const sections = entries.map((e) => e.section);
-  const pages = site ? [...new Set(entries.map((e) => e.page!))] : undefined;
+  const pages = entries.some((e) => e.page !== undefined) ? [...new Set(entries.map((e) => e.page!))] : undefined;
   return {
     version: SEARCH_INDEX_VERSION,
-    ...invert(sections, counter),
+    ...inverted,
     docs: {
       ids: sections.map((s) => s.id),
       titles: sections.map((s) => s.title),
@@ -111,7 +133,8 @@ function ascii(json: string): string {
 
 /** Each section's parent as the nearest earlier section whose own chain is its parents. */
 function parentLinks(entries: Array<{ section: Section; page?: string }>): Array<number | string[]> {
-  const key = (titles: string[], page?: string) => JSON.stringify([page ?? '', ...titles]);
+  // NUL joins: no title or path has one (markdown-it turns it into U+FFFD), and it is faster than JSON.
+  const key = (titles: string[], page?: string) => [page ?? '', ...titles].join('\0');
   const last = new Map<string, number>();
   return entries.map(({ section: s, page }, i) => {
     last.set(key([...s.parents, s.title], page), i);
@@ -121,15 +144,17 @@ function parentLinks(entries: Array<{ section: Section; page?: string }>): Array
   });
 }
 
+export type Inverted = Pick<SearchIndexFile, 'fields' | 'terms' | 'lengths' | 'postings'>;
+
 /**
- * Terms, field lengths and posting lists. Scoring in the page is BM25 as lunr computes it, so
- * the counts are the ones lunr's builder would keep: terms after stop words and stemming.
+ * Terms, field lengths and posting lists, and the code terms left out as common with their
+ * section counts. Scoring in the page is BM25 as lunr computes it, so the counts are the ones
+ * lunr's builder would keep: terms after stop words and stemming.
  */
-function invert(sections: Section[], counter: TermCounter): Pick<SearchIndexFile, 'fields' | 'terms' | 'lengths' | 'postings'> {
+function invert(sections: Section[], counter: TermCounter): Inverted & { common: Array<[string, number]> } {
   // Per field, term → [doc, tf, doc, tf, …] in ascending doc order.
   const lists = FIELDS.map(() => new Map<string, number[]>());
   const lengths = FIELDS.map(() => new Array<number>(sections.length));
-  const isCode = FIELDS.map((f) => f.name === 'code');
   sections.forEach((section, d) => {
     counter.count(section).forEach((terms, f) => {
       lengths[f][d] = terms[0];
@@ -138,30 +163,23 @@ function invert(sections: Section[], counter: TermCounter): Pick<SearchIndexFile
         const t = terms[i] as string;
         const posting = list.get(t);
         // Code terms count once per section: an identifier repeated in one example says little more.
-        const tf = isCode[f] ? 1 : (terms[i + 1] as number);
+        const tf = f === CODE ? 1 : (terms[i + 1] as number);
         if (posting) posting.push(d, tf);
         else list.set(t, [d, tf]);
       }
     });
   });
-  const code = lists[FIELDS.findIndex((f) => f.name === 'code')];
-  for (const [t, list] of code) if (list.length / 2 > Math.max(50, sections.length * CODE_COMMON_SHARE)) code.delete(t);
+  const code = lists[CODE];
+  const common: Array<[string, number]> = [];
+  for (const [t, list] of code) {
+    if (list.length / 2 > codeCommonAbove(sections.length)) {
+      common.push([t, list.length / 2]);
+      code.delete(t);
+    }
+  }
   const terms = [...new Set(lists.flatMap((m) => [...m.keys()]))].sort();
   // One string per term, its lists in every field: a query reads the strings of its own terms
   // and the page does no pass over the rest (search-format.d.ts, `postings`).
-  const postings = terms.map((t) => {
-    const perField = lists.map((m) => m.get(t) ?? []);
-    const out = perField.map((list) => list.length / 2);
-    for (const list of perField) {
-      let prev = -1;
-      for (let i = 0; i < list.length; i += 2) {
-        const tf = Math.min(list[i + 1], 255);
-        out.push((list[i] - prev - 1) * 2 + (tf > 1 ? 1 : 0));
-        if (tf > 1) out.push(tf - 2);
-        prev = list[i];
-      }
-    }
-    return encodeVarints(out);
-  });
-  return { fields: FIELDS, terms, lengths, postings };
+  const postings = terms.map((t) => encodePostings(lists.map((m) => m.get(t) ?? [])));
+  return { fields: FIELDS, terms, lengths, postings, common };
 }

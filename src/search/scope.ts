@@ -4,7 +4,8 @@
 // The site index is serialised once and shared: every `search: site` page points at one file.
 
 import type { Page, Section } from '../types.js';
-import { buildSearchIndex, buildSiteSearchIndex, serializeSearchIndex } from './index.js';
+import { buildSiteSearchIndex, pageIndexWithBasis, serializeSearchIndex, type IndexBasis, type SearchIndexFile } from './index.js';
+import { updatePageIndex } from './index-update.js';
 import { createTermCounter, type TermCounter } from './term-counts.js';
 
 /** What a page's index is made from: where the page goes, its `search` setting and its sections. */
@@ -13,12 +14,23 @@ export interface IndexedPage {
   sections: Section[];
 }
 
+/** A page's own index as a build wrote it, and what the next build may update it from (index-update.ts). */
+export interface KeptIndex {
+  text: string;
+  basis: IndexBasis;
+  /** `text` parsed, when read ahead. */
+  index?: SearchIndexFile;
+}
+
 /**
  * outPath → serialised index, for the pages that have search on; `inChunks(page)`: will the page
  * load its content in chunks (then its own index stores snippets, see buildSearchIndex)?
- * `counter` may hold the term counts of an earlier build (term-counts.ts).
+ * `counter` may hold the term counts of an earlier build (term-counts.ts). `kept.last`: the pages'
+ * own indexes of an earlier build with the same counter's code, updated where they can be; each
+ * page's own index made now goes to `kept.next`.
  */
-export function searchIndexes<P extends IndexedPage>(pages: P[], inChunks: (page: P) => boolean = () => false, counter: TermCounter = createTermCounter()): Map<string, string> {
+export function searchIndexes<P extends IndexedPage>(pages: P[], inChunks: (page: P) => boolean = () => false, counter: TermCounter = createTermCounter(),
+  kept?: { last: Map<string, KeptIndex>; next: Map<string, KeptIndex> }): Map<string, string> {
   const out = new Map<string, string>();
   const searched = pages.filter((p) => p.source.frontmatter.search !== false);
   const sitePages = searched.filter((p) => p.source.frontmatter.search === 'site');
@@ -26,7 +38,17 @@ export function searchIndexes<P extends IndexedPage>(pages: P[], inChunks: (page
     ? serializeSearchIndex(buildSiteSearchIndex(searched.map((p) => ({ outPath: p.source.outPath, sections: p.sections })), counter))
     : undefined;
   for (const p of searched) {
-    out.set(p.source.outPath, p.source.frontmatter.search === 'site' ? site! : serializeSearchIndex(buildSearchIndex(p.sections, inChunks(p), counter)));
+    const outPath = p.source.outPath;
+    if (p.source.frontmatter.search === 'site') {
+      out.set(outPath, site!);
+      continue;
+    }
+    const last = kept?.last.get(outPath);
+    const made = (last && updatePageIndex({ index: last.index ?? (JSON.parse(last.text) as SearchIndexFile), basis: last.basis }, p.sections, inChunks(p), counter)) ??
+      pageIndexWithBasis(p.sections, inChunks(p), counter);
+    const text = serializeSearchIndex(made.index);
+    out.set(outPath, text);
+    kept?.next.set(outPath, { text, basis: made.basis });
   }
   return out;
 }

@@ -27,6 +27,10 @@ export type SectionFacts = WeakMap<Section, { key: string; snippet?: string }>;
 
 export interface TermCounter {
   count(section: Section): FieldTerms[];
+  /** The section's key in the memo: equal keys, equal counts. */
+  key(section: Section): string;
+  /** The counts kept under `key`, by this build or the memo it started from. */
+  lookup(key: string): FieldTerms[] | undefined;
   /** The section's search snippet (index.ts): the one kept with it, if any. */
   snippet(section: Section): string;
   /** The entries asked for so far: the memo a later build starts from (sections gone are dropped). */
@@ -47,17 +51,27 @@ export function createTermCounter(memo: TermMemo = new Map(), facts: SectionFact
   const stem = createStemmer();
   const used: TermMemo = new Map();
   let counted = 0;
+  const lookup = (key: string) => used.get(key) ?? memo.get(key);
+  // Each section's key once: a digest hashes all its text.
+  const keys = new WeakMap<Section, string>();
+  const keyOf = (section: Section) => {
+    let key = keys.get(section);
+    if (key === undefined) keys.set(section, (key = facts.get(section)?.key ?? sectionKey(section)));
+    return key;
+  };
   return {
     used,
+    lookup,
+    key: keyOf,
     snippet: (section) => facts.get(section)?.snippet ?? snippet(section.text),
     count(section) {
       const known = facts.get(section)?.key;
-      const key = known ?? sectionKey(section);
-      let entry = used.get(key) ?? memo.get(key);
+      const key = keyOf(section);
+      let entry = lookup(key);
       // A part file new since the memo was kept (the last edit's part): its sections by their text.
       if (!entry && known) {
         const digest = sectionKey(section);
-        entry = used.get(digest) ?? memo.get(digest);
+        entry = lookup(digest);
       }
       if (!entry) {
         counted++;

@@ -17,11 +17,13 @@ const SECTIONS = [section('orders', 'List every order.'), section('refunds', 'Gi
 /** One build's search stage: the indexes, and how many sections it cut into terms (undefined: index reused). */
 function run(dir: string, p: Page) {
   let counter: TermCounter | undefined;
-  const indexes = cachedSearchIndexes(dir, '/src', [p], (x) => (x.source as unknown as { key: string }).key, (ps, c) => {
+  let fromLast = false;
+  const indexes = cachedSearchIndexes(dir, '/src', [p], (x) => (x.source as unknown as { key: string }).key, (ps, c, kept) => {
     counter = c;
-    return searchIndexes(ps, undefined, c);
+    fromLast = kept.last.has('index.html');
+    return searchIndexes(ps, undefined, c, kept);
   });
-  return { index: indexes.get('index.html'), counted: counter?.counted() };
+  return { index: indexes.get('index.html'), counted: counter?.counted(), fromLast };
 }
 
 describe('the search cache', () => {
@@ -29,10 +31,12 @@ describe('the search cache', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shale-search-cache-'));
     const first = run(dir, page('a', SECTIONS));
     expect(first.counted).toBe(3);
-    expect(run(dir, page('a', SECTIONS))).toEqual({ index: first.index, counted: undefined });
+    expect(run(dir, page('a', SECTIONS))).toEqual({ index: first.index, counted: undefined, fromLast: false });
     const edited = [SECTIONS[0], section('refunds', 'Return the payment.'), SECTIONS[2]];
     const second = run(dir, page('b', edited));
     expect(second.counted).toBe(1);
+    // Made from the last build's index (src/search/index-update.ts), and the same as one made afresh.
+    expect(second.fromLast).toBe(true);
     expect(second.index).toBe(searchIndexes([page('b', edited)]).get('index.html'));
   });
 
