@@ -1,13 +1,14 @@
 // The worker of beside.ts: while the pages are rendered, it opens the search cache, reads the term
 // counts and the unchanged parts' records (part-sections.ts), their sections' text left on disk;
-// then it runs the one job it is sent, posts the indexes back as entries, and writes the cache
-// for the next build.
+// then it runs the one job it is sent, posts the indexes back as entries, writes the cache for
+// the next build, and says so (JOB_DONE): the build's process then need not wait for it to end.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { readPartSections, readPartSectionsLazily, type PartSections } from '../cache/part-sections.js';
 import { openSearchCache } from '../cache/search-cache.js';
 import { runSearchJob, type SearchJob, type SearchSetup } from './beside.js';
 import type { SectionFacts } from './term-counts.js';
+import { JOB_DONE } from '../worker-job.js';
 
 const setup = workerData as SearchSetup;
 // The memo keys and snippets of the sections read ahead: their text is then not read at all.
@@ -28,4 +29,5 @@ parentPort!.once('message', (job: SearchJob) => {
   parentPort!.postMessage([...runSearchJob(job, same ? cache : undefined, (file) => parts.get(file) ?? readPartSections(file))]);
   // The index and the term counts kept for the next build, once the build has the indexes.
   if (same) cache!.flush();
+  parentPort!.postMessage(JOB_DONE);
 });
