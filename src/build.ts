@@ -11,7 +11,9 @@ import { openSourceStats } from './cache/source-stats.js';
 import { readThemeBundle, themeKey, writeThemeBundle, type ThemeBundle } from './cache/theme-cache.js';
 import { resolveConfig, type ResolvedConfig, type ShaleOptions } from './config.js';
 import { ShaleError } from './errors.js';
+import { beforeRender } from './heap.js';
 import { findPages } from './load/pages.js';
+import { sizeOf } from './load/read.js';
 import { loadSource } from './load/source.js';
 import { consoleLogger, formatMs, plural, stage, type Logger } from './log.js';
 import { createEnv } from './markdown/env.js';
@@ -35,7 +37,7 @@ export interface BuildResult {
   warnings: Diagnostic[];
 }
 
-/** Options of the build() API that the CLI does not set. */
+/** Options of the build() API beyond the configuration (the CLI sets `ownProcess` alone). */
 export interface BuildExtras {
   /**
    * Keep highlighted code and the bundled theme between builds in `<root>/.shale-cache/` (default
@@ -48,6 +50,8 @@ export interface BuildExtras {
    * with 1,000 new blocks or more and a site with 2,000 sections or more; true always, false never.
    */
   workers?: boolean;
+  /** The process is shale's own (the command): V8's heap may be tuned for a large render (src/heap.ts). */
+  ownProcess?: boolean;
 }
 
 export async function build(options: ShaleOptions = {}, log: Logger = consoleLogger(options.quiet), extras: BuildExtras = {}): Promise<BuildResult> {
@@ -130,12 +134,14 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
    */
   async function renderParts(source: Source, stats: PartStats): Promise<Page> {
     if (!pageCache || source.parts.length < 2) {
+      beforeRender(source.parts.reduce((n, p) => n + sizeOf(p), 0), extras.ownProcess);
       const page = await renderPage(source, ctx);
       keep.push(() => pageCache?.set(page));
       return page;
     }
     const store = openPartStore(cacheDir, config.sourceDir, source.outPath, pageCache.stampOf(source), stats, pageCache.partDigest);
     const hooks = store.cache.begin();
+    beforeRender(source.parts.filter(hooks.willRender).reduce((n, p) => n + sizeOf(p), 0), extras.ownProcess);
     const page = await renderPage(source, ctx, hooks);
     hooks.commit();
     const layout = ahead.worker && store.layout();

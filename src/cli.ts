@@ -7,6 +7,7 @@ import { COMMANDS, commandHelp, mainHelp, type Command } from './cli-help.js';
 import { withConfigFile } from './config-file.js';
 import type { ShaleOptions } from './config.js';
 import { ShaleError, formatDiagnostic } from './errors.js';
+import { growHeapSlowly } from './heap.js';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -70,7 +71,7 @@ async function run(name: string, v: Values, positionals: string[]): Promise<numb
     // Each command loads its own modules: a build never pays for the dev server's imports.
     case 'build': {
       const { build } = await import('./build.js');
-      await build(await withConfigFile(options(v)));
+      await build(await withConfigFile(options(v)), undefined, { ownProcess: true });
       return 0;
     }
     case 'init': {
@@ -85,6 +86,8 @@ async function run(name: string, v: Values, positionals: string[]): Promise<numb
     }
     case 'dev':
     case 'preview': {
+      // The dev server renders whole pages again and again in its own process: the heap grows slowly (src/heap.ts).
+      if (name === 'dev') growHeapSlowly();
       const server = name === 'dev'
         ? await (await import('./dev/server.js')).createServer(options(v))
         : await (await import('./preview.js')).preview(options(v));
