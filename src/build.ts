@@ -13,7 +13,7 @@ import { resolveConfig, type ResolvedConfig, type ShaleOptions } from './config.
 import { ShaleError } from './errors.js';
 import { beforeRender } from './heap.js';
 import { findPages } from './load/pages.js';
-import { sizeOf } from './load/read.js';
+import { sizeOfParts } from './load/read.js';
 import { loadSource } from './load/source.js';
 import { consoleLogger, formatMs, plural, stage, type Logger } from './log.js';
 import { createEnv } from './markdown/env.js';
@@ -134,14 +134,14 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
    */
   async function renderParts(source: Source, stats: PartStats): Promise<Page> {
     if (!pageCache || source.parts.length < 2) {
-      beforeRender(source.parts.reduce((n, p) => n + sizeOf(p), 0), extras.ownProcess);
+      beforeRender(sizeOfParts(source.parts), extras.ownProcess);
       const page = await renderPage(source, ctx);
       keep.push(() => pageCache?.set(page));
       return page;
     }
     const store = openPartStore(cacheDir, config.sourceDir, source.outPath, pageCache.stampOf(source), stats, pageCache.partDigest);
     const hooks = store.cache.begin();
-    beforeRender(source.parts.filter(hooks.willRender).reduce((n, p) => n + sizeOf(p), 0), extras.ownProcess);
+    beforeRender(sizeOfParts(source.parts.filter(hooks.willRender)), extras.ownProcess);
     const page = await renderPage(source, ctx, hooks);
     hooks.commit();
     const layout = ahead.worker && store.layout();

@@ -1,6 +1,7 @@
 // One job in a worker thread: started with what it may prepare ahead, sent its data when that is
-// ready, it posts one result and ends (the build's search indexes: src/search/beside.ts). Started
-// early, a worker's start and its preparation overlap the caller's own work.
+// ready, it posts one result, may say when the rest of its work is done (JOB_DONE), and ends (the
+// build's search indexes: src/search/beside.ts). Started early, a worker's start and its
+// preparation overlap the caller's own work.
 
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 

@@ -10,7 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
 import { createTermCounter, FIELD_NAMES, type FieldTerms, type SectionFacts, type TermCounter, type TermMemo } from '../search/term-counts.js';
-import type { IndexedPage, KeptIndex } from '../search/scope.js';
+import type { IndexedPage, IndexesKept, KeptIndex } from '../search/scope.js';
 import { cacheFile, writeAside } from './files.js';
 
 /** 2: each page's index basis kept (index-update.ts), and the tokenizer it was made with. */
@@ -29,12 +29,6 @@ export interface SearchCache {
   indexes<P extends IndexedPage>(pages: P[], keyOf: (page: P) => string, build: (pages: P[], counter: TermCounter, kept: IndexesKept) => Map<string, string>): Map<string, string>;
   /** Writes what `indexes` made for the next build: a worker does once it has posted them. */
   flush(): void;
-}
-
-/** The pages' own indexes of the last build, by outPath, and this build's (scope.ts's searchIndexes). */
-export interface IndexesKept {
-  last: Map<string, KeptIndex>;
-  next: Map<string, KeptIndex>;
 }
 
 /** The search cache's file. */

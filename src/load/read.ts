@@ -84,6 +84,9 @@ export const seenOf = (part: SourcePart): FileSeen | undefined => SEEN.get(part)
 /** The part's size: its file's when it has not been decoded, for thresholds that need no exact count. */
 export const sizeOf = (part: SourcePart): number => RAW.get(part)?.length ?? (KNOWN.has(part) ? SEEN.get(part)!.stat.size : part.markdown.length);
 
+/** The parts' sizes (sizeOf) together. */
+export const sizeOfParts = (parts: readonly SourcePart[]): number => parts.reduce((n, p) => n + sizeOf(p), 0);
+
 /** Has the part anything but whitespace? Its bytes tell, unless the first other byte is not ASCII. */
 export function hasText(part: SourcePart): boolean {
   const bytes = RAW.get(part);

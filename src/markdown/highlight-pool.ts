@@ -90,7 +90,8 @@ export function withHighlightPool(inner: CodeHighlighter, theme: string, minBloc
       else wholeAsked = true;
       const here = file && forecast ? names.filter((l) => forecast.has(l)) : names;
       for (const l of here) loadedHere.add(l);
-      return inner.load(here, mentions);
+      // The patterns already tested: the text is not searched twice.
+      return inner.load(here, heredocs ? (pattern) => heredocs.includes(pattern.source) : undefined);
     },
     highlight(code, lexer) {
       // A language left unloaded here: the forecast missed this block, and the worker takes it.

@@ -38,14 +38,13 @@ export function lazyPiece(length: number, read: () => string, file: string): Htm
     length,
     text() {
       if (text === undefined) {
-        const hint = HINT;
         let got: string;
         try {
           got = read();
         } catch (cause) {
-          throw new ShaleError(`the cache file ${file} could not be read: ${(cause as Error).message}`, { file, hint, cause });
+          throw new ShaleError(`the cache file ${file} could not be read: ${(cause as Error).message}`, { file, hint: HINT, cause });
         }
-        if (got.length !== length) throw new ShaleError(`the cache file ${file} does not hold what its index says`, { file, hint });
+        if (got.length !== length) throw new ShaleError(`the cache file ${file} does not hold what its index says`, { file, hint: HINT });
         text = got;
       }
       return text;

@@ -6,7 +6,7 @@
 
 import { listedParts, partIndexBase } from '../cache/part-store.js';
 import { termCountsBytes } from '../cache/search-cache.js';
-import { sizeOf } from '../load/read.js';
+import { sizeOfParts } from '../load/read.js';
 import type { Source } from '../types.js';
 import { searchWorker, type SearchJob, type SearchWorker } from './beside.js';
 
@@ -34,7 +34,7 @@ export function searchAhead(cache: SearchJob['cache'], outPaths: string[], worke
   let worker = workers !== false && cache && termCountsBytes(cache.dir, cache.scope) >= AHEAD_MIN_COUNTS ? start() : undefined;
   return {
     loaded(sources) {
-      const size = sources.reduce((n, s) => n + s.parts.reduce((m, p) => m + sizeOf(p), 0), 0);
+      const size = sources.reduce((n, s) => n + sizeOfParts(s.parts), 0);
       if (!worker && workers !== false && (workers || size >= AHEAD_MIN_CHARS)) worker = start();
     },
     get worker() { return worker; },

@@ -22,6 +22,12 @@ export interface KeptIndex {
   index?: SearchIndexFile;
 }
 
+/** The pages' own indexes of the last build, by outPath, and this build's. */
+export interface IndexesKept {
+  last: Map<string, KeptIndex>;
+  next: Map<string, KeptIndex>;
+}
+
 /**
  * outPath → serialised index, for the pages that have search on; `inChunks(page)`: will the page
  * load its content in chunks (then its own index stores snippets, see buildSearchIndex)?
@@ -30,7 +36,7 @@ export interface KeptIndex {
  * page's own index made now goes to `kept.next`.
  */
 export function searchIndexes<P extends IndexedPage>(pages: P[], inChunks: (page: P) => boolean = () => false, counter: TermCounter = createTermCounter(),
-  kept?: { last: Map<string, KeptIndex>; next: Map<string, KeptIndex> }): Map<string, string> {
+  kept?: IndexesKept): Map<string, string> {
   const out = new Map<string, string>();
   const searched = pages.filter((p) => p.source.frontmatter.search !== false);
   const sitePages = searched.filter((p) => p.source.frontmatter.search === 'site');
