@@ -12,9 +12,10 @@ import { packagePath } from '../package-root.js';
 import { createTermCounter, FIELD_NAMES, type FieldTerms, type SectionFacts, type TermCounter, type TermMemo } from '../search/term-counts.js';
 import type { IndexedPage, IndexesKept, KeptIndex } from '../search/scope.js';
 import { cacheFile, writeAside } from './files.js';
+import { memoFileText, readMemoFile } from './term-memo-file.js';
 
-/** 2: each page's index basis kept (index-update.ts), and the tokenizer it was made with. */
-const FILE_FORMAT = 2;
+/** 2: each page's index basis kept (index-update.ts); 3: the term counts' base read entry by entry (term-memo-file.ts). */
+const FILE_FORMAT = 3;
 /** The page code that cuts text into terms and writes numbers: the build imports both. */
 const TOKEN_FILES = ['search-tokens.js', 'search-varint.js'].map((f) => packagePath('themes', 'default', 'client', f));
 
@@ -101,10 +102,11 @@ export function cachedSearchIndexes<P extends IndexedPage>(
 }
 
 /**
- * The term counts kept: a base file, and the entries added since in a second, small file. An edit
- * adds its few sections' counts to the second file instead of writing all of them again (GitHub's
- * reference: 5.6 MB, written while the build waited to exit). Entries of sections gone stay until
- * the base is written again: when the added or the unused entries come to a quarter of it.
+ * The term counts kept: a base file (term-memo-file.ts), and the entries added since in a second,
+ * small file. An edit adds its few sections' counts to the second file instead of writing all of
+ * them again (GitHub's reference: 5.6 MB, written while the build waited to exit). Entries of
+ * sections gone stay until the base is written again: when the added or the unused entries come
+ * to a quarter of it.
  */
 interface StoredCounts {
   /** Base and added entries together; undefined when there is no usable base. */
@@ -120,19 +122,28 @@ const REWRITE_SHARE = 0.25;
 
 /** The term counts of the last builds, if made by the same tokenizer (`tokens`), else none. */
 function readCounts(baseFile: string, addedFile: string, tokens: string): StoredCounts {
-  const base = readEntries(baseFile, tokens);
+  const base = readMemoFile(baseFile, tokens);
   if (!base) return { baseSize: 0, added: [] };
-  const counts: TermMemo = new Map(base.entries);
-  const added = base.id === undefined ? undefined : readEntries(addedFile, tokens);
-  const more = added && added.base === base.id ? added.entries : [];
-  for (const [key, terms] of more) counts.set(key, terms);
-  return { counts, base: base.id, baseSize: base.entries.length, added: more };
+  const added = readAdded(addedFile, tokens, base.id);
+  return { counts: withAdded(base.memo, new Map(added)), base: base.id, baseSize: base.memo.size, added };
+}
+
+/** `base` with `added`'s entries in front. */
+function withAdded(base: TermMemo, added: Map<string, FieldTerms[]>): TermMemo {
+  if (!added.size) return base;
+  const extra = [...added.keys()].filter((k) => !base.has(k));
+  return {
+    size: base.size + extra.length,
+    has: (key) => added.has(key) || base.has(key),
+    get: (key) => added.get(key) ?? base.get(key),
+    keys: () => [...base.keys(), ...extra][Symbol.iterator](),
+  };
 }
 
 /** Keeps `used` (this build's entries): as added entries when few are new, else as a new base. */
 function writeCounts(baseFile: string, addedFile: string, tokens: string, stored: StoredCounts, used: TermMemo): void {
-  const known = stored.counts ?? new Map();
-  const fresh = [...used].filter(([key]) => !known.has(key));
+  const known = stored.counts ?? new Map<string, FieldTerms[]>();
+  const fresh = [...used.keys()].filter((key) => !known.has(key)).map((key): [string, FieldTerms[]] => [key, used.get(key)!]);
   const added = [...stored.added, ...fresh];
   const unused = known.size + fresh.length - used.size;
   if (stored.base && added.length <= stored.baseSize * REWRITE_SHARE && unused <= stored.baseSize * REWRITE_SHARE) {
@@ -140,7 +151,11 @@ function writeCounts(baseFile: string, addedFile: string, tokens: string, stored
     return;
   }
   // The base first: the added file left from the old base names another id and is not read.
-  if (writeAside(baseFile, JSON.stringify({ tokens, id: randomUUID(), entries: [...used] }))) rmSync(addedFile, { force: true });
+  const entries = [...used.keys()].flatMap((key): Array<[string, FieldTerms[]]> => {
+    const terms = used.get(key);
+    return terms ? [[key, terms]] : [];
+  });
+  if (writeAside(baseFile, memoFileText(tokens, randomUUID(), entries))) rmSync(addedFile, { force: true });
 }
 
 /**
@@ -165,16 +180,15 @@ function readIndexes(file: string, tokens: string): { key?: string; indexes: Arr
   }
 }
 
-/** One file of entries, if made by the same tokenizer and whole, else undefined. */
-function readEntries(file: string, tokens: string): { id?: string; base?: string; entries: Array<[string, FieldTerms[]]> } | undefined {
+/** The added file's entries, if made by the same tokenizer for the base `base` and whole, else none. */
+function readAdded(file: string, tokens: string, base: string): Array<[string, FieldTerms[]]> {
   try {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { tokens?: string; id?: unknown; base?: unknown; entries?: unknown };
-    if (stored.tokens !== tokens || !Array.isArray(stored.entries)) return undefined;
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { tokens?: string; base?: unknown; entries?: unknown };
+    if (stored.tokens !== tokens || stored.base !== base || !Array.isArray(stored.entries)) return [];
     const entries = stored.entries as Array<[string, FieldTerms[]]>;
     const whole = entries.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Array.isArray(e[1]) && e[1].length === FIELD_NAMES.length);
-    const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-    return whole ? { id: text(stored.id), base: text(stored.base), entries } : undefined;
+    return whole ? entries : [];
   } catch {
-    return undefined; // missing or corrupt: count afresh
+    return []; // missing or corrupt: count afresh
   }
 }

@@ -210,7 +210,7 @@ export function createSite(config: ResolvedConfig, opts: { lint?: boolean } = {}
       if (!indexes || indexes.pages.length !== pages.length || indexes.pages.some((p, i) => p !== pages[i])) {
         const counter = createTermCounter(termMemo);
         indexes = { pages, byPath: searchIndexes(pages, undefined, counter) };
-        termMemo = counter.used;
+        termMemo = counter.usedEntries();
       }
       return indexes.byPath.get(entry.outPath);
     },

@@ -27,7 +27,9 @@ export function updatePageIndex(last: { index: SearchIndexFile; basis: IndexBasi
   if (index.version !== SEARCH_INDEX_VERSION || !sameFields || basis.keys.length !== sections.length) return undefined;
   const changes: Change[] = [];
   for (let i = 0; i < sections.length; i++) {
-    // Every section is counted: the term counts kept for the next build are those used now.
+    // Every section is kept or counted: the term counts kept for the next build are those used
+    // now. An unchanged section's counts are not read (a stored memo parses an entry when asked).
+    if (counter.key(sections[i]) === basis.keys[i] && counter.keep(sections[i])) continue;
     const after = counter.count(sections[i]);
     if (counter.key(sections[i]) === basis.keys[i]) continue;
     const before = counter.lookup(basis.keys[i]);

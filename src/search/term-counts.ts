@@ -15,8 +15,16 @@ export const FIELD_NAMES = ['title', 'text', 'code'] as const;
 /** One field of one section: its length in terms, then each term and its count (`[length, t, n, t, n, …]`). */
 export type FieldTerms = [number, ...Array<string | number>];
 
-/** Section digest → its FieldTerms in FIELD_NAMES order. */
-export type TermMemo = Map<string, FieldTerms[]>;
+/**
+ * Section key → its FieldTerms in FIELD_NAMES order: a Map, or a file of them read entry by entry
+ * (src/cache/term-memo-file.ts).
+ */
+export interface TermMemo {
+  readonly size: number;
+  has(key: string): boolean;
+  get(key: string): FieldTerms[] | undefined;
+  keys(): IterableIterator<string>;
+}
 
 /**
  * What a build knows of sections read from part files (part-sections.ts's readPartSectionsLazily):
@@ -29,12 +37,19 @@ export interface TermCounter {
   count(section: Section): FieldTerms[];
   /** The section's key in the memo: equal keys, equal counts. */
   key(section: Section): string;
+  /**
+   * Marks the section's counts used without reading them, when they are known (else false: count
+   * it). An edit's index update (index-update.ts) needs the counts of its changed sections alone.
+   */
+  keep(section: Section): boolean;
   /** The counts kept under `key`, by this build or the memo it started from. */
   lookup(key: string): FieldTerms[] | undefined;
   /** The section's search snippet (index.ts): the one kept with it, if any. */
   snippet(section: Section): string;
-  /** The entries asked for so far: the memo a later build starts from (sections gone are dropped). */
+  /** The entries asked for or kept so far: the memo a later build starts from (sections gone are dropped). */
   readonly used: TermMemo;
+  /** The same as a Map, every entry read: what the dev server keeps in memory. */
+  usedEntries(): Map<string, FieldTerms[]>;
   /** Sections cut into terms here, not found in the memo. */
   counted(): number;
   /** Was a section counted afresh, or an entry of the memo left unused? Then `used` is worth keeping. */
@@ -49,9 +64,17 @@ function sectionKey(section: Section): string {
 /** `facts`: what is known of sections read from part files; their counts are kept under their own key. */
 export function createTermCounter(memo: TermMemo = new Map(), facts: SectionFacts = new WeakMap()): TermCounter {
   const stem = createStemmer();
-  const used: TermMemo = new Map();
+  // Keys asked for or kept, and the entries the memo does not hold under their key.
+  const usedKeys = new Set<string>();
+  const fresh = new Map<string, FieldTerms[]>();
   let counted = 0;
-  const lookup = (key: string) => used.get(key) ?? memo.get(key);
+  const lookup = (key: string) => fresh.get(key) ?? memo.get(key);
+  const used: TermMemo = {
+    get size() { return usedKeys.size; },
+    has: (key) => usedKeys.has(key),
+    get: (key) => (usedKeys.has(key) ? lookup(key) : undefined),
+    keys: () => usedKeys.keys(),
+  };
   // Each section's key once: a digest hashes all its text.
   const keys = new WeakMap<Section, string>();
   const keyOf = (section: Section) => {
@@ -61,8 +84,22 @@ export function createTermCounter(memo: TermMemo = new Map(), facts: SectionFact
   };
   return {
     used,
+    usedEntries() {
+      const out = new Map<string, FieldTerms[]>();
+      for (const key of usedKeys) {
+        const entry = lookup(key);
+        if (entry) out.set(key, entry);
+      }
+      return out;
+    },
     lookup,
     key: keyOf,
+    keep(section) {
+      const key = keyOf(section);
+      if (!fresh.has(key) && !memo.has(key)) return false;
+      usedKeys.add(key);
+      return true;
+    },
     snippet: (section) => facts.get(section)?.snippet ?? snippet(section.text),
     count(section) {
       const known = facts.get(section)?.key;
@@ -72,6 +109,7 @@ export function createTermCounter(memo: TermMemo = new Map(), facts: SectionFact
       if (!entry && known) {
         const digest = sectionKey(section);
         entry = lookup(digest);
+        if (entry) fresh.set(key, entry);
       }
       if (!entry) {
         counted++;
@@ -81,11 +119,12 @@ export function createTermCounter(memo: TermMemo = new Map(), facts: SectionFact
           for (const [t, n] of counts) flat.push(t, n);
           return flat;
         });
+        fresh.set(key, entry);
       }
-      used.set(key, entry);
+      usedKeys.add(key);
       return entry;
     },
     counted: () => counted,
-    changed: () => counted > 0 || used.size !== memo.size,
+    changed: () => counted > 0 || fresh.size > 0 || usedKeys.size !== memo.size,
   };
 }

@@ -61,6 +61,19 @@ describe('updatePageIndex', () => {
     expect(made!.basis).toEqual(expected.basis);
   });
 
+  it('reads the last counts of the changed sections alone, and leaves every section\'s for the next build', () => {
+    const { last, memo } = lastBuild(page());
+    const after = edited((s) => { s[7].text += ' brandnewword'; s[30].title = 'Webhook signatures'; });
+    const reads: string[] = [];
+    const watched: TermMemo = { size: memo.size, has: (k) => memo.has(k), get: (k) => (memo.has(k) && reads.push(k), memo.get(k)), keys: () => memo.keys() };
+    const counter = createTermCounter(watched);
+    expect(updatePageIndex(last, after, true, counter)).toBeDefined();
+    // Entries read: the two edited sections' old counts, to take their terms out of the postings.
+    expect(reads.sort()).toEqual([last.basis.keys[7], last.basis.keys[30]].sort());
+    expect(counter.used.size).toBe(120);
+    expect(counter.counted()).toBe(2);
+  });
+
   it('keeps the snippets out when the page does not want them', () => {
     const after = edited((s) => { s[3].text += ' more'; });
     expect(serializeSearchIndex(updated(page(), after, false)!.index)).toBe(serializeSearchIndex(fresh(after, false).index));

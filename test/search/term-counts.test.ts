@@ -2,7 +2,7 @@
 // an edited one is cut into terms again, and the index is the one built without any memo.
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../src/search/index.js';
-import { createTermCounter } from '../../src/search/term-counts.js';
+import { createTermCounter, type TermMemo } from '../../src/search/term-counts.js';
 import type { Section } from '../../src/types.js';
 
 const section = (id: string, text: string, code = ''): Section => ({ id, title: id, parents: [], text, code });
@@ -36,7 +36,7 @@ describe('the term counter', () => {
     const first = createTermCounter();
     buildSearchIndex(SECTIONS, false, first);
     // The memo's entry for "orders" is given another term: an index from the memo shows it.
-    const memo = new Map(first.used);
+    const memo = first.usedEntries();
     const [key, fields] = [...memo].find(([, f]) => f[1].includes('order'))!;
     memo.set(key, [fields[0], [1, 'planted', 1], fields[2]]);
     const counter = createTermCounter(memo);
@@ -44,5 +44,22 @@ describe('the term counter', () => {
     expect(counter.counted()).toBe(0);
     expect(counter.changed()).toBe(false);
     expect(index.terms).toContain('planted');
+  });
+
+  it('keeps a known section by its key without reading its counts, and says so for an unknown one', () => {
+    const first = createTermCounter();
+    buildSearchIndex(SECTIONS, false, first);
+    const entries = first.usedEntries();
+    const reads: string[] = [];
+    const memo: TermMemo = { size: entries.size, has: (k) => entries.has(k), get: (k) => (reads.push(k), entries.get(k)), keys: () => entries.keys() };
+    const counter = createTermCounter(memo);
+    expect(counter.keep(SECTIONS[0])).toBe(true);
+    expect(counter.keep(section('new', 'Not seen before.'))).toBe(false);
+    expect(reads).toEqual([]);
+    // Kept entries are in the memo it leaves, read only when that memo is.
+    expect([...counter.used.keys()]).toEqual([counter.key(SECTIONS[0])]);
+    expect(counter.usedEntries().get(counter.key(SECTIONS[0]))).toEqual(entries.get(counter.key(SECTIONS[0])));
+    expect(reads).toHaveLength(1);
+    expect(counter.changed()).toBe(true); // two of the memo's entries unused
   });
 });
