@@ -133,14 +133,21 @@ function ascii(json: string): string {
 
 /** Each section's parent as the nearest earlier section whose own chain is its parents. */
 function parentLinks(entries: Array<{ section: Section; page?: string }>): Array<number | string[]> {
-  // NUL joins: no title or path has one (markdown-it turns it into U+FFFD), and it is faster than JSON.
-  const key = (titles: string[], page?: string) => [page ?? '', ...titles].join('\0');
-  const last = new Map<string, number>();
+  // Chains of titles as a tree walked one title at a time: joining each section's chain into a
+  // key hashed every title again (GitHub's reference: ≈ 40 ms of an edit's search job).
+  interface Chain { at?: number; next: Map<string, Chain> }
+  const child = (c: Chain, title: string): Chain => {
+    let next = c.next.get(title);
+    if (!next) c.next.set(title, (next = { next: new Map() }));
+    return next;
+  };
+  const roots: Chain = { next: new Map() };
   return entries.map(({ section: s, page }, i) => {
-    last.set(key([...s.parents, s.title], page), i);
+    let parents = child(roots, page ?? '');
+    for (const title of s.parents) parents = child(parents, title);
+    child(parents, s.title).at = i;
     if (!s.parents.length) return -1;
-    const parent = last.get(key(s.parents, page));
-    return parent !== undefined && parent < i ? parent : s.parents;
+    return parents.at !== undefined && parents.at < i ? parents.at : s.parents;
   });
 }
 

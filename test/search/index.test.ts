@@ -29,6 +29,23 @@ describe('buildSearchIndex', () => {
     expect(engine.search('four').hits.map((h) => [h.title, h.parents])).toEqual([['Three', ['One', 'Two']]]);
   });
 
+  it('links each section to the nearest earlier section whose chain is its parents, else keeps the titles', () => {
+    const at = (title: string, parents: string[]) => ({ id: title, title, parents, text: '', code: '' });
+    const docs = buildSearchIndex([
+      at('Orders', []), at('List', ['Orders']), at('Params', ['Orders', 'List']),
+      at('Orders', []), at('List', ['Orders']), at('Lost', ['Nowhere']), at('Params', ['Orders', 'List']),
+      // Same titles, other chain: Refunds › List is not Orders › List.
+      at('Refunds', []), at('Params', ['Refunds', 'List']),
+    ]).docs;
+    expect(docs.parents).toEqual([-1, 0, 1, -1, 3, ['Nowhere'], 4, -1, ['Refunds', 'List']]);
+    // In a site index, a chain is looked for on the section's own page only.
+    const site = buildSiteSearchIndex([
+      { outPath: 'a.html', sections: [at('Orders', []), at('List', ['Orders'])] },
+      { outPath: 'b.html', sections: [at('List', ['Orders'])] },
+    ]).docs;
+    expect(site.parents).toEqual([-1, 0, ['Orders']]);
+  });
+
   it('carries a format version, and a one-page index stores no snippets (the page has the text)', () => {
     const file = JSON.parse(JSON.stringify(buildSearchIndex(sections(FIXTURE))));
     expect(file.version).toBe(SEARCH_INDEX_VERSION);
