@@ -16,14 +16,16 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { boundsOf, filePiece, withPieces } from '../render/html-pieces.js';
+import { boundsOf, filePiece, withPieces, type Bounds } from '../render/html-pieces.js';
+import { buildToc } from '../transform/toc.js';
 import type { HtmlPiece, Page, Section, Segment, Source, SourcePart } from '../types.js';
 import { markdownDigest } from './markdown-digest.js';
 import { cacheFile, fileStartsWith, lengthReader, writeAside, type HtmlFile } from './files.js';
+import { readOutline } from './part-outline.js';
 import { storedSections } from './part-sections.js';
 
 /** Bump when the entry layout below changes. */
-const ENTRY_FORMAT = 5;
+const ENTRY_FORMAT = 6;
 
 /** What the renderer sees besides the source. */
 export interface PageCacheOptions {
@@ -55,9 +57,11 @@ type StoredSection = Omit<Section, 'text' | 'code'> & { text: number; code: numb
  * `html`: the files in the cache folder that hold the page's HTML, one after the other
  * (`<entry>.html`, or the part store's); `sections`: in `<entry>.txt`, or none when from the parts.
  */
-type Stored = Omit<Page, 'source' | 'html' | 'pieces' | 'sections'> & { html: HtmlFile[]; sections?: StoredSection[] };
+type Stored = Omit<Page, 'source' | 'html' | 'pieces' | 'sections' | 'headings' | 'toc'> & Partial<Pick<Page, 'headings' | 'toc'>> & { html: HtmlFile[]; sections?: StoredSection[] };
 /** Page fields the entry keeps apart from the rest. */
 const APART = new Set(['source', 'html', 'pieces', 'sections']);
+/** Fields an entry of a page of several files leaves to its parts' records (part-outline.ts). */
+const IN_PARTS = new Set(['headings', 'segments', 'toc']);
 
 /** `scope` tells apart the source folders that share one cache folder. */
 export function openPageCache(dir: string, scope: string, opts: PageCacheOptions): PageCache {
@@ -104,7 +108,7 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
    * names (they are written before it, and part files are never rewritten; a file changed behind
    * shale's back at the same size stops the build when read: lazyPiece).
    */
-  const piecesOf = (stored: Stored): HtmlPiece[] | undefined => {
+  const piecesOf = (stored: Stored, segments: () => Segment[]): HtmlPiece[] | undefined => {
     const files = stored.html.map((f) => ({ ...f, file: join(dir, basename(f.file)) }));
     try {
       if (!files.every((f) => statSync(f.file).size === f.bytes)) return undefined;
@@ -112,20 +116,19 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
       return undefined;
     }
     // Each file read from the middle at the page's segments: a pack made again reads its own stretch.
-    const segments = stored.segments ?? [];
-    let next = 0;
-    return files.map((f) => {
-      const mine: Segment[] = [];
-      for (let chars = 0; next < segments.length && chars < f.length; next++) {
-        mine.push(segments[next]);
-        chars += segments[next].length;
-      }
-      return filePiece(f.file, f.length, boundsOf(mine, f.length));
-    });
+    let bounds: Bounds[] | undefined;
+    const boundsAt = (i: number) => (bounds ??= filesBounds(files, segments()))[i];
+    return files.map((f, i) => filePiece(f.file, f.length, () => boundsAt(i)));
+  };
+  /** `stored` with the fields it left to the parts' records read back; undefined when they cannot be. */
+  const whole = (source: Source, stored: Stored): Stored | undefined => {
+    if (stored.headings) return stored;
+    const outline = readOutline(stored.html.map((f) => join(dir, basename(f.file))));
+    return outline && { ...stored, ...outline, toc: buildToc(outline.headings, source.frontmatter.headingLevel) };
   };
   const pageOf = (source: Source, stored: Stored, pieces: HtmlPiece[]): Omit<Page, 'sections'> => {
     const { html: _, sections: __, ...rest } = stored;
-    return withPieces({ ...rest, source }, pieces);
+    return withPieces({ ...rest, source } as Omit<Page, 'sections' | 'html' | 'pieces'>, pieces);
   };
 
   return {
@@ -133,26 +136,31 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
     partDigest,
     stampOf: (source) => stampHash(source).digest('base64url'),
     get(source) {
-      const stored = entry(source);
+      const kept = entry(source);
+      const stored = kept && whole(source, kept);
       const sections = stored && readSections(source, stored);
-      const pieces = sections && piecesOf(stored!);
+      const pieces = sections && piecesOf(stored!, () => stored!.segments ?? []);
       // Not spread: that would read the HTML.
       return pieces && (Object.assign(pageOf(source, stored!, pieces), { sections: sections! }) as Page);
     },
     peek(source) {
       const stored = entry(source);
-      const pieces = stored && piecesOf(stored);
+      // A build with nothing to write reads neither its HTML nor its sections (GitHub's 45 MB and
+      // 22 MB), nor the headings and segments a page of several files leaves to its parts.
+      let full: Stored | undefined;
+      const fields = () => (full ??= whole(source, stored!) ?? { ...stored!, headings: [], toc: [], segments: [] });
+      const pieces = stored && piecesOf(stored, () => fields().segments ?? []);
       if (!pieces) return undefined;
-      // A build with nothing to write reads neither its HTML nor its sections: GitHub's 45 MB and 22 MB.
       let sections: Section[] | undefined;
-      return Object.defineProperty(pageOf(source, stored!, pieces), 'sections', {
-        enumerable: true, get: () => (sections ??= readSections(source, stored!) ?? []),
-      }) as Page;
+      const page = pageOf(source, stored!, pieces);
+      const lazy: PropertyDescriptorMap = { sections: { enumerable: true, get: () => (sections ??= readSections(source, stored!) ?? []) } };
+      if (!stored!.headings) for (const k of IN_PARTS) lazy[k] = { enumerable: true, get: () => fields()[k as 'headings'] };
+      return Object.defineProperties(page, lazy) as Page;
     },
     set(page, htmlFiles) {
       const file = base(page.source);
       // Each field but these, without reading `html`, which may be pieces still on disk.
-      const rest = Object.fromEntries(Object.keys(page).filter((k) => !APART.has(k)).map((k) => [k, page[k as keyof Page]]));
+      const rest = Object.fromEntries(Object.keys(page).filter((k) => !APART.has(k) && !(htmlFiles && IN_PARTS.has(k))).map((k) => [k, page[k as keyof Page]]));
       // The HTML and text first: the record that names their lengths is what makes the entry count.
       let html = htmlFiles;
       let sections: StoredSection[] | undefined;
@@ -210,4 +218,17 @@ function codeHash(): string {
   };
   walk(root);
   return h.digest('base64url');
+}
+
+/** Each file's bounds (html-pieces.ts) where the page's `segments` run through the files one after the other. */
+function filesBounds(files: ReadonlyArray<{ length: number }>, segments: readonly Segment[]): Bounds[] {
+  let next = 0;
+  return files.map((f) => {
+    const mine: Segment[] = [];
+    for (let chars = 0; next < segments.length && chars < f.length; next++) {
+      mine.push(segments[next]);
+      chars += segments[next].length;
+    }
+    return boundsOf(mine, f.length);
+  });
 }

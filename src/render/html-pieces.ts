@@ -75,19 +75,22 @@ export function boundsOf(segments: Iterable<Pick<Segment, 'length' | 'bytes'>>, 
  * and ends at `bounds` (a chunk: whole segments), only that slice's bytes. A pack made again after
  * an edit then reads 4 MB of the 20 MB file of GitHub's largest include, not all of it.
  */
-export function filePiece(file: string, length: number, bounds: Bounds = new Map()): HtmlPiece {
+export function filePiece(file: string, length: number, boundsOrLater: Bounds | (() => Bounds) = new Map()): HtmlPiece {
   let whole: HtmlPiece | undefined;
+  // Given later when working them out needs what a build with nothing to write never reads (page-cache.ts).
+  let known = typeof boundsOrLater === 'function' ? undefined : boundsOrLater;
+  const at = (offset: number) => (known ??= (boundsOrLater as () => Bounds)()).get(offset);
   const text = () => (whole ??= lazyPiece(length, () => readFileSync(file, 'utf8'), file)).text();
   return {
     length,
     text,
     slice(start, end) {
-      const [from, to] = [bounds.get(start), bounds.get(end)];
+      const [from, to] = [at(start), at(end)];
       if (whole || from === undefined || to === undefined) return text().slice(start, end);
       return lazyPiece(end - start, () => readBytes(file, from, to - from).toString('utf8'), file).text();
     },
     utf8(start, end) {
-      const [from, to] = [bounds.get(start), bounds.get(end)];
+      const [from, to] = [at(start), at(end)];
       if (from === undefined || to === undefined) return undefined;
       const bytes = readBytes(file, from, to - from);
       if (bytes.length !== to - from) throw new ShaleError(`the cache file ${file} does not hold what its index says`, { file, hint: HINT });

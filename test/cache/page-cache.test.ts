@@ -104,6 +104,32 @@ describe('the page cache', () => {
     expect(again.index).toBe(first.index);
   });
 
+  it('leaves a page of several files\' headings and segments to its parts\' records, and reads them back', async () => {
+    const root = project();
+    const first = await run(root);
+    const [entry] = cacheFiles(root, '.json');
+    const stored = (JSON.parse(readFileSync(join(root, '.shale-cache', entry), 'utf8')) as { page: Record<string, unknown> }).page;
+    expect(Object.keys(stored)).not.toContain('headings');
+    expect(Object.keys(stored)).not.toContain('toc');
+    expect(Object.keys(stored)).not.toContain('segments');
+    // Nothing changed, output kept: the page's headings are there for the API, read when asked.
+    const kept = await build({ root }, { info: () => {}, warn: () => {} });
+    expect(kept.pages[0].headings.map((h) => h.id)).toEqual(['intro', 'orders', 'create']);
+    expect(kept.pages[0].toc.map((t) => t.id)).toEqual(['intro', 'orders']);
+    // The output gone: the page is read back with its TOC.
+    const again = await run(root);
+    expect(again.render).toMatch(/1 page unchanged/);
+    expect(again.html).toBe(first.html);
+    // A part's records gone: rendered afresh, the same.
+    // Each part's records file sits beside its HTML file.
+    const records = readdirSync(join(root, '.shale-cache')).filter((f) => /^parts-.*\.html$/.test(f)).map((f) => f.replace(/\.html$/, '.json'));
+    expect(records).toHaveLength(2);
+    rmSync(join(root, '.shale-cache', records[0]));
+    const afresh = await run(root);
+    expect(afresh.render).not.toMatch(/unchanged/);
+    expect(afresh.html).toBe(first.html);
+  });
+
   it('keeps the HTML of a page of one file in its own entry, and ignores it torn', async () => {
     const root = tempProject({ 'source/index.html.md': '---\ntitle: One\n---\n# One\n\nAlone.\n' });
     const first = await run(root);
