@@ -72,9 +72,10 @@ export function writePages(pages: Page[], contents: Map<string, PageContent>, ou
     if (text !== undefined) {
       let file = written.get(text);
       if (!file) {
-        file = `assets/search-index-${hash(text).slice(0, 8)}.json`;
         // Snippets in a file of their own, read after the first answer.
         const parts = opts.wholeIndex ? { index: text, snippets: undefined } : splitSearchIndex(text);
+        // The index names its snippets' file by their hash: its own hash stands for both.
+        file = `assets/search-index-${hash(parts.index).slice(0, 8)}.json`;
         writeFile(join(outDir, file), parts.index);
         if (parts.snippets) writeFile(join(outDir, 'assets', parts.snippets.file), parts.snippets.text);
         written.set(text, file);

@@ -101,9 +101,10 @@ export function serializeSearchIndex(file: SearchIndexFile): string {
   if (!snippets) return ascii(JSON.stringify({ version, ...rest }));
   const tail = JSON.stringify({ snippets });
   const snippetsFile = `search-snippets-${createHash('sha256').update(tail).digest('base64url').slice(0, 8)}.json`;
-  const head = (at: number) => ascii(JSON.stringify({ version, snippetsAt: String(at).padStart(10, '0'), snippetsFile, ...rest }).slice(0, -1));
-  const at = Buffer.byteLength(head(0), 'utf8');
-  return `${head(at)},${tail.slice(1)}`;
+  const zero = ascii(JSON.stringify({ version, snippetsAt: '0'.repeat(10), snippetsFile, ...rest }).slice(0, -1));
+  // Written into the fixed-width field, the offset moves nothing: the head is made once.
+  const at = String(Buffer.byteLength(zero, 'utf8')).padStart(10, '0');
+  return `${zero.replace(`"snippetsAt":"${'0'.repeat(10)}"`, `"snippetsAt":"${at}"`)},${tail.slice(1)}`;
 }
 
 /**
@@ -114,8 +115,15 @@ export function serializeSearchIndex(file: SearchIndexFile): string {
 export function splitSearchIndex(text: string): { index: string; snippets?: { file: string; text: string } } {
   const head = /^\{"version":\d+,"snippetsAt":"(\d{10})","snippetsFile":"([\w.-]+)"/.exec(text.slice(0, 120));
   if (!head) return { index: text };
-  const bytes = Buffer.from(text, 'utf8');
   const at = Number(head[1]);
+  // The snippets key's place in characters: no string in the JSON holds `,"snippets":` unescaped,
+  // so it is the last one. Checked against the byte offset the head names; cutting by characters
+  // spares encoding the whole text (GitHub's: 2 MB) to cut it by bytes.
+  const chars = text.lastIndexOf(',"snippets":');
+  if (chars >= 0 && Buffer.byteLength(text.slice(0, chars), 'utf8') === at) {
+    return { index: `${text.slice(0, chars)}}`, snippets: { file: head[2], text: `{${text.slice(chars + 1)}` } };
+  }
+  const bytes = Buffer.from(text, 'utf8');
   return { index: `${bytes.subarray(0, at).toString('utf8')}}`, snippets: { file: head[2], text: `{${bytes.subarray(at + 1).toString('utf8')}` } };
 }
 

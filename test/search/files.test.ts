@@ -51,6 +51,23 @@ describe('search index files', () => {
     expect(engine.search('cancels').hits[0].snippet).toBe('Cancels an open order by its id.');
   });
 
+  it('splits at the byte the head names, whatever characters outside ASCII come before it', () => {
+    const many = Array.from({ length: 300 }, (_, i) => section(`s${i}`, `Section ${i}`, `plain words ${i}`));
+    // The head escaped to ASCII (few such characters), and kept as it is (many).
+    const escaped = serializeSearchIndex(buildSearchIndex([...many, section('naive', 'Naïve', 'résumé')], true));
+    const wide = serializeSearchIndex(buildSearchIndex(SECTIONS, true));
+    expect(/[^\x00-\x7f]/.test(escaped.slice(0, escaped.indexOf(',"snippets":')))).toBe(false);
+    expect(/[^\x00-\x7f]/.test(wide.slice(0, wide.indexOf(',"snippets":')))).toBe(true);
+    for (const text of [escaped, wide]) {
+      const { snippetsAt, snippetsFile, snippets, ...rest } = JSON.parse(text);
+      const parts = splitSearchIndex(text);
+      // The head's offset is the byte where the snippets start.
+      expect(Buffer.from(text).subarray(Number(snippetsAt)).toString().startsWith(',"snippets":')).toBe(true);
+      expect(JSON.parse(parts.index)).toEqual({ snippetsAt, snippetsFile, ...rest });
+      expect(JSON.parse(parts.snippets!.text)).toEqual({ snippets });
+    }
+  });
+
   it('splits into the index and a snippets file it names, fetched beside it', async () => {
     const text = serializeSearchIndex(buildSearchIndex(SECTIONS, true));
     const parts = splitSearchIndex(text);
