@@ -12,13 +12,12 @@
 // and 22 MB of section text again.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { boundsOf, filePiece, withPieces, type Bounds } from '../render/html-pieces.js';
 import { buildToc } from '../transform/toc.js';
 import type { HtmlPiece, Page, Section, Segment, Source, SourcePart } from '../types.js';
+import { codeStamp } from './code-stamp.js';
 import { markdownDigest } from './markdown-digest.js';
 import { cacheFile, fileStartsWith, lengthReader, writeAside, type HtmlFile } from './files.js';
 import { readOutline } from './part-outline.js';
@@ -65,7 +64,7 @@ const IN_PARTS = new Set(['headings', 'segments', 'toc']);
 
 /** `scope` tells apart the source folders that share one cache folder. */
 export function openPageCache(dir: string, scope: string, opts: PageCacheOptions): PageCache {
-  const salt = `format ${ENTRY_FORMAT}\0code ${codeHash()}\0${versions()}\0${opts.idScheme}\0${opts.safe}\0`;
+  const salt = `format ${ENTRY_FORMAT}\0code ${codeStamp(import.meta.url)}\0${opts.idScheme}\0${opts.safe}\0`;
   const keys = new WeakMap<Source, string>();
   // Each part's Markdown is hashed once, for the key and for the part cache (GitHub: 21.7 MB, 0.05 s).
   const partDigest = markdownDigest();
@@ -193,32 +192,6 @@ function rmIfThere(file: string): boolean {
   }
 }
 
-
-/** The libraries whose output lands in a page: markdown-it (the HTML) and shiki (the code). */
-function versions(): string {
-  const require = createRequire(import.meta.url);
-  return ['markdown-it', 'shiki'].map((name) => `${name} ${(require(`${name}/package.json`) as { version: string }).version}`).join('\0');
-}
-
-/**
- * A hash of shale's own compiled code (the folder this module was loaded from, and its siblings):
- * a renderer changed without a version bump (a developer's checkout, a patched install) must not
- * be served pages its predecessor made. Some hundred small files: a few milliseconds.
- */
-function codeHash(): string {
-  const root = dirname(dirname(fileURLToPath(import.meta.url)));
-  const h = createHash('sha256');
-  const walk = (folder: string): void => {
-    for (const name of readdirSync(folder).sort()) {
-      const path = join(folder, name);
-      if (name === 'theme-cache' || name === 'node_modules') continue;
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(js|ts)$/.test(name) && !name.endsWith('.d.ts')) h.update(name).update('\0').update(readFileSync(path));
-    }
-  };
-  walk(root);
-  return h.digest('base64url');
-}
 
 /** Each file's bounds (html-pieces.ts) where the page's `segments` run through the files one after the other. */
 function filesBounds(files: ReadonlyArray<{ length: number }>, segments: readonly Segment[]): Bounds[] {
