@@ -69,20 +69,18 @@ export function textLength(r: StoredShares): number {
  * with its stored form (the search worker keeps its snippet).
  */
 export function lazyShares(r: StoredShares, text: HtmlPiece, textAt: number, each?: (section: Section, stored: StoredShares['sections'][number]) => void): PartSections {
-  const cut = (n: number) => {
-    const from = textAt;
-    textAt += n;
-    return () => text.text().slice(from, from + n);
-  };
-  const [leadText, leadCode] = [cut(r.leadText), cut(r.leadCode)];
+  const lead = (from: number, n: number) => () => text.text().slice(from, from + n);
+  const [leadText, leadCode] = [lead(textAt, r.leadText), lead(textAt + r.leadText, r.leadCode)];
+  let at = textAt + r.leadText + r.leadCode;
   const shares: PartSections = {
     leadText: '',
     leadCode: '',
     sections: r.sections.map((stored) => {
       const { text: textLength, code: codeLength, snippet: _, ...s } = stored;
       const section = s as Section;
-      lazyField(section, 'text', textLength, cut(textLength));
-      lazyField(section, 'code', codeLength, cut(codeLength));
+      lazyField(section, 'text', text, at, textLength);
+      lazyField(section, 'code', text, at + textLength, codeLength);
+      at += textLength + codeLength;
       each?.(section, stored);
       return section;
     }),

@@ -8,8 +8,10 @@ import type { Section } from '../../src/types.js';
 function lazy(text: string) {
   const reads = { count: 0 };
   const section = { id: 'a', title: 'A', parents: [] } as unknown as Section;
-  lazyField(section, 'text', text.length, () => (reads.count++, text));
-  lazyField(section, 'code', 0, () => { throw new Error('an empty field is never read'); });
+  // The part's text file: the section's text after another section's.
+  const file = { text: () => (reads.count++, `Other section.${text}`) };
+  lazyField(section, 'text', file, 'Other section.'.length, text.length);
+  lazyField(section, 'code', { text: () => { throw new Error('an empty field is never read'); } }, 0, 0);
   return { section, reads };
 }
 
