@@ -11,7 +11,7 @@ import { createEnv } from '../../src/markdown/env.js';
 import { escapeHtml } from '../../src/markdown/highlight.js';
 import { renderInRanges } from '../../src/markdown/render-ranges.js';
 import { segmentFacts, segmentsOf, visibleLines } from '../../src/output/chunk-facts.js';
-import { CHUNK_MAP_VERSION, chunkFiles, splitContent } from '../../src/output/chunks.js';
+import { CHUNK_MAP_VERSION, chunkFiles, decodeAttribute, splitContent } from '../../src/output/chunks.js';
 import { PACK_BYTES } from '../../src/output/pack.js';
 import { decodeCopies } from '../../themes/default/client/pack-decode.js';
 import { chunkHeight } from '../../src/output/chunk-height.js';
@@ -44,6 +44,14 @@ describe('chunk cuts', () => {
     const md = createMarkdown();
     const env = createEnv({ tabs: [], idScheme: 'slate', highlight: escapeHtml, knowsLanguage: () => true });
     expect(md.render('# A\n\ntext\n', env)).toBe('<h1 id="a">A</h1>\n<p>text</p>\n');
+  });
+});
+
+describe('decodeAttribute', () => {
+  it('gives an attribute value as the DOM reads it, and a value without entities as it is', () => {
+    expect(decodeAttribute('q&amp;a-&lt;b&gt;-&quot;c&quot;-&#39;d&#x27;')).toBe(`q&a-<b>-"c"-'d'`);
+    expect(decodeAttribute('list-orders')).toBe('list-orders');
+    expect(decodeAttribute('&unknown;')).toBe('&unknown;');
   });
 });
 
