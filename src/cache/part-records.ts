@@ -3,7 +3,8 @@
 // files (strings that JSON would escape and scan), and read back without reading those files:
 // the HTML and text are read when first asked for (lazy-sections.ts, html-pieces.ts). Each
 // record's lead and sections (its shares of the page's search sections) are a JSON file of their
-// own: the search worker reads only those, a third of the records' JSON on GitHub's reference.
+// own, and their search snippets another: the search worker reads only those two, and the build
+// all but the snippets (0.8 MB of GitHub's 6.3 MB, which it never uses).
 
 import { snippet } from '../search/snippet.js';
 import type { HtmlPiece, Section } from '../types.js';
@@ -27,8 +28,7 @@ export type StoredRecord = Omit<Recorded, 'html' | 'htmlLength' | 'ids' | 'histo
 export interface StoredShares {
   leadText: number;
   leadCode: number;
-  /** `snippet`: the search result's snippet of the section's own text (src/search/snippet.ts), for the search worker. */
-  sections: Array<Omit<Section, 'text' | 'code'> & { text: number; code: number; snippet?: string }>;
+  sections: Array<Omit<Section, 'text' | 'code'> & { text: number; code: number }>;
 }
 
 function entries<K, V>(m: Map<K, V>): Array<[K, V | null]> {
@@ -39,14 +39,17 @@ function map<K, V>(entries: Array<[K, V | null]>): Map<K, V> {
   return new Map(entries.map(([k, v]) => [k, (v ?? undefined) as V]));
 }
 
-/** `r` as stored, and its shares; their text and code go to `texts`, in the order fromData cuts them. */
-export function toData(r: Recorded, texts: string[]): [StoredRecord, StoredShares] {
+/**
+ * `r` as stored, its shares, and its sections' search snippets (src/search/snippet.ts, for the
+ * search worker); their text and code go to `texts`, in the order fromData cuts them.
+ */
+export function toData(r: Recorded, texts: string[]): [StoredRecord, StoredShares, string[]] {
   const put = (s: string) => (texts.push(s), s.length);
   const { html: _, htmlLength, sections: __, leadText: ___, leadCode: ____, ...rest } = r;
   const shares: StoredShares = {
     leadText: put(r.leadText),
     leadCode: put(r.leadCode),
-    sections: r.sections.map((s) => ({ ...s, text: put(s.text), code: put(s.code), snippet: snippet(s.text) })),
+    sections: r.sections.map((s) => ({ ...s, text: put(s.text), code: put(s.code) })),
   };
   return [{
     ...rest,
@@ -55,7 +58,7 @@ export function toData(r: Recorded, texts: string[]): [StoredRecord, StoredShare
     history: { reads: entries(r.history.reads), writes: r.history.writes },
     unknown: { reads: entries(r.unknown.reads), added: r.unknown.added },
     refs: { reads: entries(r.refs.reads), writes: entries(r.refs.writes) },
-  }, shares];
+  }, shares, r.sections.map((s) => snippet(s.text))];
 }
 
 /** The characters of the part's text file that a record's lead and sections take. */
@@ -66,9 +69,9 @@ export function textLength(r: StoredShares): number {
 /**
  * The record's lead and sections, their text and code read from the part's `text` from `textAt`
  * when first got (lazy-sections.ts); an empty lead reads nothing. `each` is given every section
- * with its stored form (the search worker keeps its snippet).
+ * (the search worker keys it).
  */
-export function lazyShares(r: StoredShares, text: HtmlPiece, textAt: number, each?: (section: Section, stored: StoredShares['sections'][number]) => void): PartSections {
+export function lazyShares(r: StoredShares, text: HtmlPiece, textAt: number, each?: (section: Section) => void): PartSections {
   const lead = (from: number, n: number) => () => text.text().slice(from, from + n);
   const [leadText, leadCode] = [lead(textAt, r.leadText), lead(textAt + r.leadText, r.leadCode)];
   let at = textAt + r.leadText + r.leadCode;
@@ -76,12 +79,12 @@ export function lazyShares(r: StoredShares, text: HtmlPiece, textAt: number, eac
     leadText: '',
     leadCode: '',
     sections: r.sections.map((stored) => {
-      const { text: textLength, code: codeLength, snippet: _, ...s } = stored;
+      const { text: textLength, code: codeLength, ...s } = stored;
       const section = s as Section;
       lazyField(section, 'text', text, at, textLength);
       lazyField(section, 'code', text, at + textLength, codeLength);
       at += textLength + codeLength;
-      each?.(section, stored);
+      each?.(section);
       return section;
     }),
   };

@@ -46,6 +46,8 @@ export function composeSections(parts: Iterable<readonly PartSections[]>): Secti
 
 /** The file of a stored part (`file`: its path without extension, part-store.ts) that holds its records' shares. */
 export const sharesFile = (file: string) => `${file}.sections.json`;
+/** …and the one that holds their sections' search snippets, per record. */
+export const snippetsFile = (file: string) => `${file}.snippets.json`;
 
 /** The records' shares kept in a part's files (`file`: their path without extension); throws when missing or torn. */
 export function readPartSections(file: string): PartSections[] {
@@ -53,7 +55,7 @@ export function readPartSections(file: string): PartSections[] {
   const out = (JSON.parse(readFileSync(sharesFile(file), 'utf8')) as StoredShares[]).map((r) => ({
     leadText: text.cut(r.leadText),
     leadCode: text.cut(r.leadCode),
-    sections: r.sections.map(({ snippet: _, ...s }) => ({ ...s, text: text.cut(s.text), code: text.cut(s.code) })),
+    sections: r.sections.map((s) => ({ ...s, text: text.cut(s.text), code: text.cut(s.code) })),
   }));
   if (!text.done()) throw new Error(`${file}.txt is not as long as its records say`);
   return out;
@@ -69,11 +71,13 @@ export function readPartSections(file: string): PartSections[] {
  */
 export function readPartSectionsLazily(file: string, facts: SectionFacts): PartSections[] {
   const stored = JSON.parse(readFileSync(sharesFile(file), 'utf8')) as StoredShares[];
+  const snippets = JSON.parse(readFileSync(snippetsFile(file), 'utf8')) as string[][];
   const text = lazyPiece(stored.reduce((n, r) => n + textLength(r), 0), () => readFileSync(`${file}.txt`, 'utf8'), `${file}.txt`);
   const name = basename(file);
   let [textAt, place] = [0, 0];
-  return stored.map((r) => {
-    const shares = lazyShares(r, text, textAt, (section, { snippet }) => facts.set(section, { key: `${name}#${place++}`, snippet }));
+  return stored.map((r, i) => {
+    let j = 0;
+    const shares = lazyShares(r, text, textAt, (section) => facts.set(section, { key: `${name}#${place++}`, snippet: snippets[i]?.[j++] }));
     textAt += textLength(r);
     return shares;
   });

@@ -6,8 +6,9 @@
 // Files, per page (`<base>` from the page's name): `<base>.json` lists the page's settings, its
 // parts' lexers and, per part, the name and sizes of its files: `<base>-<hash>.json` holds the
 // part's records (part-records.ts), `<base>-<hash>.sections.json` the records' leads and
-// sections, `<base>-<hash>.txt` their text and code, and `<base>-<hash>.html` their HTML. The files are named by their content, so they never change once
-// written: an edit writes only its own part's files (not all 45 MB of GitHub's HTML) and the small
+// sections, `<base>-<hash>.snippets.json` their sections' search snippets (for the search worker
+// alone), `<base>-<hash>.txt` their text and code, and `<base>-<hash>.html` their HTML. The files
+// are named by their content, so they never change once written: an edit writes only its own part's files (not all 45 MB of GitHub's HTML) and the small
 // index, which is renamed into place last. The page cache's entry names the parts' files instead
 // of holding a copy. The records are read at once, their HTML and text only when asked for: after
 // an edit, the replayed parts' 45 MB of HTML and 22 MB of text mostly stay on disk. A file that
@@ -22,10 +23,10 @@ import type { SourcePart } from '../types.js';
 import { createPartCache, type PartCache, type PartCacheState, type PartStats, type Recorded } from './part-cache.js';
 import { cacheFile, writeAside, type HtmlFile } from './files.js';
 import { fromData, textLength, toData, type StoredRecord, type StoredShares } from './part-records.js';
-import { sharesFile, type SectionsLayout } from './part-sections.js';
+import { sharesFile, snippetsFile, type SectionsLayout } from './part-sections.js';
 
-/** Bump when the file layout below (or part-cache.ts's Recorded) changes. 10: the shares apart. */
-const FILE_FORMAT = 10;
+/** Bump when the file layout below (or part-cache.ts's Recorded) changes. 10: the shares apart; 11: the snippets too. */
+const FILE_FORMAT = 11;
 
 export interface PartStore {
   cache: PartCache;
@@ -91,13 +92,14 @@ export function openPartStore(dir: string, scope: string, outPath: string, stamp
           bytes = Buffer.byteLength(partHtml);
           const texts: string[] = [];
           const data = records.map((r) => toData(r, texts));
-          const [json, shares] = [JSON.stringify(data.map((d) => d[0])), JSON.stringify(data.map((d) => d[1]))];
+          const [json, shares, snippets] = [0, 1, 2].map((k) => JSON.stringify(data.map((d) => d[k])));
           const text = texts.join('');
           textBytes = Buffer.byteLength(text);
           name = createHash('sha1').update(json).update('\0').update(shares).update('\0').update(text).update('\0').update(partHtml).digest('base64url').slice(0, 16);
           // The text and HTML first: the records that name their lengths are what make the part count.
           const file = named(name);
-          if (!writeAside(`${file}.txt`, text) || !writeAside(`${file}.html`, partHtml) || !writeAside(sharesFile(file), shares) || !writeAside(`${file}.json`, json)) return undefined;
+          const written = [[`${file}.txt`, text], [`${file}.html`, partHtml], [sharesFile(file), shares], [snippetsFile(file), snippets], [`${file}.json`, json]];
+          if (!written.every(([to, what]) => writeAside(to, what))) return undefined;
         }
         parts.push([key, name, bytes, textBytes]);
         lengths.push(records.reduce((n, r) => n + r.htmlLength, 0));
@@ -107,7 +109,7 @@ export function openPartStore(dir: string, scope: string, outPath: string, stamp
         lexers: [...state.lexers].map(([key, l]) => [key, { markdown: l.markdown, found: [...l.found] }]),
       };
       if (!writeAside(`${base}.json`, JSON.stringify(index))) return undefined;
-      removeUnlisted(base, new Set(parts.flatMap((p) => ['json', 'sections.json', 'txt', 'html'].map((ext) => `${p[1]}.${ext}`))));
+      removeUnlisted(base, new Set(parts.flatMap((p) => ['json', 'sections.json', 'snippets.json', 'txt', 'html'].map((ext) => `${p[1]}.${ext}`))));
       // The page's HTML as format 2 kept it, beside the index: 45 MB for GitHub's reference.
       rmSync(`${base}.html`, { force: true });
       if (!inPageOrder(state)) return undefined;

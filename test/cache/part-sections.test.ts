@@ -46,7 +46,7 @@ describe('sections from part records', () => {
     expect(storedSections(files)).toBeUndefined();
   });
 
-  it('read for the search worker without the text or the rest of the records: keys and snippets from the shares, the text when got', async () => {
+  it('read for the search worker without the text or the rest of the records: keys and snippets from the part\'s files, the text when got', async () => {
     const root = tempProject({
       'source/index.html.md': '---\ntitle: T\nincludes:\n  - orders\n  - refunds\n---\n# Intro\n\nHello.\n',
       'source/includes/_orders.md': `# Orders\n\nList orders. ${'Each order has words enough. '.repeat(8)}\n\n## Create\n\n\`\`\`shell\ncurl x\n\`\`\`\n`,

@@ -149,6 +149,8 @@ describe('the part store', () => {
     const source = loadSource(file.file, file.outPath, config);
     const cacheDir = join(root, '.shale-cache');
     const pageCache = openPageCache(cacheDir, config.sourceDir, { idScheme: config.idScheme, safe: config.safe });
+    // The build reads no snippets (only the search worker does): their files gone, the store still opens.
+    for (const f of readdirSync(cacheDir).filter((f) => f.endsWith('.snippets.json'))) rmSync(join(cacheDir, f));
     const store = openPartStore(cacheDir, config.sourceDir, source.outPath, pageCache.stampOf(source), undefined, pageCache.partDigest);
     // The store is open: every part's HTML file goes. Only the edited include is rendered, from its Markdown.
     for (const f of readdirSync(cacheDir).filter((f) => f.startsWith('parts-') && f.endsWith('.html'))) rmSync(join(cacheDir, f));
