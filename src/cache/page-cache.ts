@@ -192,7 +192,6 @@ function rmIfThere(file: string): boolean {
   }
 }
 
-
 /** Each file's bounds (html-pieces.ts) where the page's `segments` run through the files one after the other. */
 function filesBounds(files: ReadonlyArray<{ length: number }>, segments: readonly Segment[]): Bounds[] {
   let next = 0;

@@ -8,12 +8,13 @@
 // part's records (part-records.ts), `<base>-<hash>.sections.json` the records' leads and
 // sections, `<base>-<hash>.snippets.json` their sections' search snippets (for the search worker
 // alone), `<base>-<hash>.txt` their text and code, and `<base>-<hash>.html` their HTML. The files
-// are named by their content, so they never change once written: an edit writes only its own part's files (not all 45 MB of GitHub's HTML) and the small
-// index, which is renamed into place last. The page cache's entry names the parts' files instead
-// of holding a copy. The records are read at once, their HTML and text only when asked for: after
-// an edit, the replayed parts' 45 MB of HTML and 22 MB of text mostly stay on disk. A file that
-// cannot be read, is not the size the index says, or was written by other code or for other
-// settings (`stamp`), makes the whole store be ignored.
+// are named by their content, so they never change once written: an edit writes only its own
+// part's files (not all 45 MB of GitHub's HTML) and the small index, which is renamed into place
+// last. The page cache's entry names the parts' files instead of holding a copy. The records are
+// read at once, their HTML and text only when asked for: after an edit, the replayed parts' 45 MB
+// of HTML and 22 MB of text mostly stay on disk. A file that cannot be read, is not the size the
+// index says, or was written by other code or for other settings (`stamp`), makes the whole store
+// be ignored.
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';

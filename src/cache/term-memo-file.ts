@@ -35,13 +35,11 @@ export function memoFileText(tokens: string, id: string, entries: Iterable<[stri
 
 /** The base file's memo and id, if whole and made by the same tokenizer (`tokens`); else undefined. */
 export function readMemoFile(file: string, tokens: string): { id: string; memo: TermMemo } | undefined {
-  let buf: Buffer;
-  let head: Head;
   try {
-    buf = readFileSync(file);
+    const buf = readFileSync(file);
     const eol = buf.indexOf(10);
     if (eol < 0) return undefined;
-    head = JSON.parse(buf.toString('utf8', 0, eol)) as Head;
+    const head = JSON.parse(buf.toString('utf8', 0, eol)) as Head;
     if (head.tokens !== tokens || typeof head.id !== 'string' || !Array.isArray(head.keys) || !Array.isArray(head.bytes) || head.keys.length !== head.bytes.length) return undefined;
     const starts: number[] = [];
     let at = eol + 1;
