@@ -75,7 +75,7 @@ export function openSearchCache(dir: string, scope: string, facts?: SectionFacts
       const indexes = build(pages, counter, kept);
       const stored: StoredIndexes = { format: FILE_FORMAT, key, tokens, indexes: [...indexes], bases: [...kept.next].map(([outPath, k]) => [outPath, k.basis]) };
       writes.push(() => writeAside(file, JSON.stringify(stored)));
-      if (counter.changed()) writes.push(() => writeCounts(memoFile, addedFile, tokens, memo!, counter.used));
+      if (counter.changed()) writes.push(() => writeCounts(memoFile, addedFile, tokens, memo!, counter));
       return indexes;
     },
   };
@@ -140,8 +140,9 @@ function withAdded(base: TermMemo, added: Map<string, FieldTerms[]>): TermMemo {
   };
 }
 
-/** Keeps `used` (this build's entries): as added entries when few are new, else as a new base. */
-function writeCounts(baseFile: string, addedFile: string, tokens: string, stored: StoredCounts, used: TermMemo): void {
+/** Keeps the counter's used entries: as added entries when few are new, else as a new base. */
+function writeCounts(baseFile: string, addedFile: string, tokens: string, stored: StoredCounts, counter: TermCounter): void {
+  const { used } = counter;
   const known = stored.counts ?? new Map<string, FieldTerms[]>();
   const fresh = [...used.keys()].filter((key) => !known.has(key)).map((key): [string, FieldTerms[]] => [key, used.get(key)!]);
   const added = [...stored.added, ...fresh];
@@ -151,11 +152,7 @@ function writeCounts(baseFile: string, addedFile: string, tokens: string, stored
     return;
   }
   // The base first: the added file left from the old base names another id and is not read.
-  const entries = [...used.keys()].flatMap((key): Array<[string, FieldTerms[]]> => {
-    const terms = used.get(key);
-    return terms ? [[key, terms]] : [];
-  });
-  if (writeAside(baseFile, memoFileText(tokens, randomUUID(), entries))) rmSync(addedFile, { force: true });
+  if (writeAside(baseFile, memoFileText(tokens, randomUUID(), counter.usedEntries()))) rmSync(addedFile, { force: true });
 }
 
 /**

@@ -29,9 +29,10 @@ export function updatePageIndex(last: { index: SearchIndexFile; basis: IndexBasi
   for (let i = 0; i < sections.length; i++) {
     // Every section is kept or counted: the term counts kept for the next build are those used
     // now. An unchanged section's counts are not read (a stored memo parses an entry when asked).
-    if (counter.key(sections[i]) === basis.keys[i] && counter.keep(sections[i])) continue;
+    const same = counter.key(sections[i]) === basis.keys[i];
+    if (same && counter.keep(sections[i])) continue;
     const after = counter.count(sections[i]);
-    if (counter.key(sections[i]) === basis.keys[i]) continue;
+    if (same) continue;
     const before = counter.lookup(basis.keys[i]);
     if (!before) return undefined;
     if (!sameCounts(before, after)) changes.push({ section: i, before, after });
