@@ -103,8 +103,18 @@ export interface HtmlPiece {
   text(): string;
   /** text().slice(start, end), where it can be had without reading the rest (a file read from the middle). */
   slice?(start: number, end: number): string;
-  /** The same slice's UTF-8 bytes, where a file holds them at known offsets; else undefined. */
-  utf8?(start: number, end: number): Buffer | undefined;
+  /** Where a file holds the same slice's UTF-8 bytes, at known offsets; else undefined. */
+  utf8?(start: number, end: number): FileBytes | undefined;
+}
+
+/**
+ * `length` UTF-8 bytes of a cache file from byte `start`, not read yet: a pack made again reads
+ * them straight into its one buffer (src/render/html-pieces.ts, utf8Bytes).
+ */
+export interface FileBytes {
+  readonly file: string;
+  readonly start: number;
+  readonly length: number;
 }
 
 /** A rendered page, ready for the theme. */

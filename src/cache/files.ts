@@ -66,10 +66,18 @@ export function filesUnder(dir: string, skip: (entry: Dirent) => boolean): strin
 
 /** `length` bytes of `file` from byte `start` (fewer at its end), with one read. */
 export function readBytes(file: string, start: number, length: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length);
+  return bytes.subarray(0, readInto(file, start, length, bytes, 0));
+}
+
+/** Reads `length` bytes of `file` from byte `start` into `target` at `at`; returns how many it read (fewer at the file's end). */
+export function readInto(file: string, start: number, length: number, target: Uint8Array, at: number): number {
   const fd = openSync(file, 'r');
   try {
-    const bytes = Buffer.allocUnsafe(length);
-    return bytes.subarray(0, readSync(fd, bytes, 0, length, start));
+    let done = 0;
+    // One read nearly always; a read may return fewer bytes than asked before the end.
+    for (let n = -1; done < length && n !== 0; done += n) n = readSync(fd, target, at + done, length - done, start + done);
+    return done;
   } finally {
     closeSync(fd);
   }

@@ -10,17 +10,18 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { utf8Of } from '../output/chunks.js';
 import { encodePack, PACK_FORMAT } from '../output/pack.js';
+import { utf8Bytes } from '../render/html-pieces.js';
+import type { FileBytes } from '../types.js';
 import { writeAside } from './files.js';
 
 export interface PackCache {
   /**
-   * The pack file's bytes for the HTML that `html()`'s strings and UTF-8 bytes make one after the
+   * The pack file's bytes for the HTML that `html()`'s strings and stretches of files make one after the
    * other (`bytes` long in UTF-8, named by `key`): from the cache, or read and encoded now (and
    * kept on save).
    */
-  pack(key: string, html: () => Array<string | Buffer>, bytes: number): Buffer;
+  pack(key: string, html: () => Array<string | FileBytes>, bytes: number): Buffer;
   /** Writes the new entries and removes those this build did not use. */
   save(): void;
 }
@@ -40,7 +41,7 @@ export function openPackCache(cacheDir: string): PackCache {
       const name = createHash('sha1').update(`${PACK_FORMAT}\0${bytes}\0`).update(key).digest('base64url');
       const size = sizes.get(name);
       const kept = size === undefined ? undefined : readEntry(join(dir, `pack-${name}-${size}.bin`), size);
-      const made = kept ?? encodePack(utf8Of(html()));
+      const made = kept ?? encodePack(utf8Bytes(html()));
       used.set(`pack-${name}-${made.length}.bin`, kept ? undefined : made);
       return made;
     },

@@ -15,8 +15,8 @@ import { segmentsOf } from '../output/chunk-facts.js';
 import { appended, appendTo, copySection, isEmpty, mark, restore } from './lazy-sections.js';
 import { markdownDigest } from './markdown-digest.js';
 import { textPiece } from '../render/html-pieces.js';
-import type { Diagnostic, Heading, HtmlPiece, Section, Segment, SourcePart } from '../types.js';
-import { RecordingMap, RecordingSet, recordReferences, sameReference, type ReferenceMap, type References } from './recording.js';
+import type { Diagnostic, FileBytes, Heading, HtmlPiece, Section, Segment, SourcePart } from '../types.js';
+import { RecordingMap, RecordingSet, recordReferences, sameReference, type References } from './recording.js';
 
 export interface PartStats {
   /** Parts rendered by markdown-it. */
@@ -24,6 +24,14 @@ export interface PartStats {
   /** Parts replayed from the cache. */
   reused: number;
 }
+
+/**
+ * What a part read of a page-wide map, key by key (nothing found: undefined, or null as JSON keeps
+ * it): the recording's Map when just rendered, the entries as parsed when read back from disk
+ * (part-records.ts). Only ever iterated: a stored record need not be made into Maps, ~20,000
+ * entries for GitHub's reference on every edit.
+ */
+export type Reads<K, V> = Iterable<readonly [K, V | null | undefined]>;
 
 /** One rendered part: what it read of the page-wide state, and everything it added to it. */
 export interface Recorded {
@@ -34,12 +42,12 @@ export interface Recorded {
   htmlLength: number;
   /** html.slice(start, end), reading only that stretch when it starts and ends at segments (a stored record's). */
   sliceHtml?: (start: number, end: number) => string;
-  /** The same slice's UTF-8 bytes, where the file holds them at known offsets (HtmlPiece.utf8). */
-  utf8Html?: (start: number, end: number) => Buffer | undefined;
-  ids: { reads: Map<string, number | undefined>; writes: Array<[string, number]> };
-  history: { reads: Map<number, string | undefined>; writes: Array<[number, string]> };
-  unknown: { reads: Map<string, boolean>; added: string[] };
-  refs: { reads: ReferenceMap; writes: ReferenceMap };
+  /** Where the file holds the same slice's UTF-8 bytes, at known offsets (HtmlPiece.utf8). */
+  utf8Html?: (start: number, end: number) => FileBytes | undefined;
+  ids: { reads: Reads<string, number>; writes: Array<[string, number]> };
+  history: { reads: Reads<number, string>; writes: Array<[number, string]> };
+  unknown: { reads: Reads<string, boolean>; added: string[] };
+  refs: { reads: Reads<string, References[string]>; writes: Reads<string, References[string]> };
   /** Enclosing headings the part's headings may take as parents (the open ones shallower than its own). */
   parents: string;
   /** The section the part's leading prose would join: is there one, is its text or code empty. */
@@ -153,10 +161,10 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
       }
 
       function holds(r: Recorded, env: RenderEnv, file: string): boolean {
-        for (const [k, v] of r.ids.reads) if (env.ids.get(k) !== v) return false;
-        for (const [k, v] of r.history.reads) if (env.nestingHistory.get(k) !== v) return false;
+        for (const [k, v] of r.ids.reads) if (env.ids.get(k) !== (v ?? undefined)) return false;
+        for (const [k, v] of r.history.reads) if (env.nestingHistory.get(k) !== (v ?? undefined)) return false;
         for (const [k, v] of r.unknown.reads) if (env.unknownLanguages.has(k) !== v) return false;
-        for (const [k, v] of r.refs.reads) if (!sameReference(refs[k], v)) return false;
+        for (const [k, v] of r.refs.reads) if (!sameReference(refs[k], v ?? undefined)) return false;
         return r.parents === parentsKey(open, r.headings) && r.lead === leadKey(env) && r.fileWarnings === fileWarnings(env, file);
       }
 

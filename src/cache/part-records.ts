@@ -9,13 +9,14 @@
 import { snippet } from '../search/snippet.js';
 import type { HtmlPiece, Section } from '../types.js';
 import { lazyField } from './lazy-sections.js';
-import type { Recorded } from './part-cache.js';
+import type { Reads, Recorded } from './part-cache.js';
 import type { PartSections } from './part-sections.js';
 
 // JSON has no Map, Set or undefined. The records' Maps and Sets are stored as arrays of their
-// entries, and a read that found nothing (undefined) as null, which no read ever finds. Written
-// out field by field rather than with a replacer and reviver, which JSON calls on every value.
-type Entries<M> = M extends Map<infer K, infer V> ? Array<[K, V | null]> : never;
+// entries, and a read that found nothing (undefined) as null, which no read ever finds; read back,
+// the arrays are used as they are (Reads, part-cache.ts). Written out field by field rather than
+// with a replacer and reviver, which JSON calls on every value.
+type Entries<R> = R extends Reads<infer K, infer V> ? Array<[K, V | null]> : never;
 export type StoredRecord = Omit<Recorded, 'html' | 'htmlLength' | 'ids' | 'history' | 'unknown' | 'refs' | 'sections' | 'leadText' | 'leadCode'> & {
   html: number;
   ids: { reads: Entries<Recorded['ids']['reads']>; writes: Recorded['ids']['writes'] };
@@ -31,12 +32,8 @@ export interface StoredShares {
   sections: Array<Omit<Section, 'text' | 'code'> & { text: number; code: number }>;
 }
 
-function entries<K, V>(m: Map<K, V>): Array<[K, V | null]> {
-  return [...m].map(([k, v]) => [k, v ?? null]);
-}
-
-function map<K, V>(entries: Array<[K, V | null]>): Map<K, V> {
-  return new Map(entries.map(([k, v]) => [k, (v ?? undefined) as V]));
+function entries<K, V>(m: Reads<K, V>): Array<[K, V | null]> {
+  return Array.from(m, ([k, v]) => [k, v ?? null]);
 }
 
 /**
@@ -101,6 +98,10 @@ export function lazyShares(r: StoredShares, text: HtmlPiece, textAt: number, eac
  */
 export function fromData(r: StoredRecord, stored: StoredShares, html: HtmlPiece, at: number, text: HtmlPiece, textAt: number): Recorded {
   const { html: length, ...rest } = r;
+  // The reads are used as stored: an array is the shape this file wrote.
+  for (const reads of [r.ids.reads, r.history.reads, r.unknown.reads, r.refs.reads, r.refs.writes]) {
+    if (!Array.isArray(reads)) throw new TypeError('a stored record of another shape');
+  }
   const shares = lazyShares(stored, text, textAt);
   const record: Omit<Recorded, 'html'> = {
     ...rest,
@@ -108,10 +109,6 @@ export function fromData(r: StoredRecord, stored: StoredShares, html: HtmlPiece,
     leadText: '',
     leadCode: '',
     sections: shares.sections,
-    ids: { reads: map(r.ids.reads), writes: r.ids.writes },
-    history: { reads: map(r.history.reads), writes: r.history.writes },
-    unknown: { reads: map(r.unknown.reads), added: r.unknown.added },
-    refs: { reads: map(r.refs.reads), writes: map(r.refs.writes) },
   };
   for (const lead of ['leadText', 'leadCode'] as const) {
     if (stored[lead]) Object.defineProperty(record, lead, { enumerable: true, get: () => shares[lead] });

@@ -9,7 +9,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createHighlighterCore, type HighlighterCore } from 'shiki/core';
+import { createHighlighterCore, normalizeTheme, type HighlighterCore } from 'shiki/core';
 import { createOnigurumaEngine } from 'shiki/engine/oniguruma';
 import { bundledLanguages, bundledLanguagesInfo } from 'shiki/langs';
 import { bundledThemes } from 'shiki/themes';
@@ -89,10 +89,16 @@ function languageId(lang: BundledLanguage): string {
   return bundledLanguagesInfo.find((info) => info.id === lang || info.aliases?.includes(lang))?.id ?? lang;
 }
 
+/**
+ * shiki itself (its WASM engine compiled, ~15 ms) is made on the first `load` that needs a grammar:
+ * after an edit whose blocks all come from the highlight cache, none does.
+ */
 export async function createCodeHighlighter(theme: BundledTheme): Promise<CodeHighlighter> {
-  const shiki = () => createHighlighterCore({ themes: [bundledThemes[theme]()], langs: [], engine: createOnigurumaEngine(onigWasm()) });
-  let hl: HighlighterCore = await shiki();
-  const t = hl.getTheme(theme);
+  const registration = (await bundledThemes[theme]()).default;
+  const shiki = () => createHighlighterCore({ themes: [registration], langs: [], engine: createOnigurumaEngine(onigWasm()) });
+  let hl: HighlighterCore | undefined;
+  // The theme as shiki resolves it when it loads it: the same function, without shiki.
+  const t = normalizeTheme(registration);
   const palette = paletteOf(t);
   // Grammars loaded without their embedded languages (EMBEDDED_ONLY_IN), and every language asked for.
   const leanLoaded = new Set<string>();
@@ -103,9 +109,11 @@ export async function createCodeHighlighter(theme: BundledTheme): Promise<CodeHi
     theme: { name: theme, bg: t.bg, fg: t.fg, type: t.type === 'light' ? 'light' : 'dark', css: paletteCss(palette) },
     version: `shiki ${SHIKI_VERSION}, ${theme}, format ${HIGHLIGHT_FORMAT}`,
     knows: (lexer) => lexer === 'plaintext' || shikiName(lexer) !== undefined,
-    dispose: () => { memos.clear(); hl.dispose(); },
+    dispose: () => { memos.clear(); hl?.dispose(); },
     async load(lexers, mentions) {
       const wanted = [...new Set([...lexers].map((l) => shikiName(l)).filter((l): l is BundledLanguage => !!l))];
+      if (!wanted.length) return;
+      hl ??= await shiki();
       const whole: BundledLanguage[] = [];
       for (const lang of wanted) {
         const id = languageId(lang);
@@ -135,7 +143,7 @@ export async function createCodeHighlighter(theme: BundledTheme): Promise<CodeHi
     },
     highlight(code, lexer) {
       const lang = shikiName(lexer);
-      if (!lang || !hl.getLoadedLanguages().includes(lang)) return escapeText(code);
+      if (!lang || !hl?.getLoadedLanguages().includes(lang)) return escapeText(code);
       let memo = memos.get(lang);
       if (!memo) {
         // What shiki's codeToTokens does to a token's colour, once per colour index.

@@ -6,8 +6,8 @@
 // a loaded chunk is the one the unsplit page has.
 
 import { escapeHtml } from '../markdown/highlight.js';
-import type { TextLike } from '../render/html-pieces.js';
-import type { Segment } from '../types.js';
+import { utf8Bytes, type TextLike } from '../render/html-pieces.js';
+import type { FileBytes, Segment } from '../types.js';
 import { segmentsOf, visibleLines } from './chunk-facts.js';
 import { chunkHeight } from './chunk-height.js';
 import { encodePack, packGroups } from './pack.js';
@@ -18,8 +18,8 @@ export const CHUNK_BYTES = 200_000;
 export interface Chunk {
   /** Its HTML (a slice of the page's, cut when first read: a pack found in the cache never asks). */
   readonly html: string;
-  /** The same as strings and UTF-8 bytes one after the other, as a pack is made from (TextLike.utf8). */
-  content(): Array<string | Buffer>;
+  /** The same as strings and stretches of files' UTF-8 bytes one after the other, as a pack is made from (TextLike.utf8). */
+  content(): Array<string | FileBytes>;
   /** Its HTML's length in UTF-8 bytes. */
   bytes: number;
   /** The digests of its segments: they name the pack it goes into. */
@@ -138,7 +138,7 @@ export interface ChunkFiles {
  * packs it misses).
  */
 export function chunkFiles(split: SplitContent, url: (file: string) => string, hash: (bytes: Buffer) => string,
-  pack: (key: string, html: () => Array<string | Buffer>, bytes: number) => Buffer = (_, html) => encodePack(utf8Of(html()))): ChunkFiles {
+  pack: (key: string, html: () => Array<string | FileBytes>, bytes: number) => Buffer = (_, html) => encodePack(utf8Bytes(html()))): ChunkFiles {
   const files = new Map<string, Buffer>();
   if (!split.chunks.length) return { html: split.html, files };
   const lengths = split.chunks.map((chunk) => chunk.bytes);
@@ -164,11 +164,6 @@ export function chunkFiles(split: SplitContent, url: (file: string) => string, h
   const mapFile = `assets/chunk-map-${hash(map).slice(0, 8)}.json`;
   files.set(mapFile, map);
   return { html, mapFile, files };
-}
-
-/** Strings and bytes (Chunk.content) as one run of UTF-8 bytes. */
-export function utf8Of(parts: ReadonlyArray<string | Buffer>): Buffer {
-  return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
 }
 
 /** Format of the chunk map and placeholders the page reads (themes/default/client/chunks.ts). */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Recorded } from '../../src/cache/part-cache.js';
 import { fromData, toData } from '../../src/cache/part-records.js';
-import { boundsOf, filePiece, textPiece } from '../../src/render/html-pieces.js';
+import { boundsOf, filePiece, textPiece, utf8Bytes } from '../../src/render/html-pieces.js';
 import { snippet } from '../../src/search/snippet.js';
 
 const segments = ['<h1 id="a">Größe</h1>\n', '<p>日本語 text</p>\n', '<h2 id="b">B</h2>\n'];
@@ -35,10 +35,20 @@ describe('part records on disk', () => {
     const back = fromData(stored, shares, piece, 0, textPiece(texts.join('')), 0);
     const [a, b] = [segments[0].length, segments[0].length + segments[1].length];
     expect(back.sliceHtml!(a, b)).toBe(segments[1]);
-    expect(back.utf8Html!(a, b)).toEqual(Buffer.from(segments[1]));
-    expect(back.utf8Html!(0, html.length)).toEqual(Buffer.from(html));
+    expect(utf8Bytes([back.utf8Html!(a, b)!])).toEqual(Buffer.from(segments[1]));
+    expect(utf8Bytes([back.utf8Html!(0, html.length)!])).toEqual(Buffer.from(html));
     expect(back.utf8Html!(1, 3)).toBeUndefined(); // not at segment bounds: the text path
     expect(Object.keys(back.sections[0]).sort()).toEqual(['code', 'id', 'parents', 'text', 'title']);
     expect(back.sections[0].text).toBe(record.sections[0].text);
+  });
+
+  it('keep what a part read as stored, absent as null, and refuse a record of another shape', () => {
+    const read = { ...record, ids: { reads: new Map([['a', 1], ['b', undefined]]), writes: [] } } as unknown as Recorded;
+    const texts: string[] = [];
+    const [stored, shares] = toData(read, texts);
+    const back = (r: typeof stored) => fromData(JSON.parse(JSON.stringify(r)), shares, textPiece(html), 0, textPiece(texts.join('')), 0);
+    // part-cache.ts iterates the reads and takes null for "found nothing".
+    expect([...back(stored).ids.reads]).toEqual([['a', 1], ['b', null]]);
+    expect(() => back({ ...stored, ids: { reads: { a: 1 }, writes: [] } } as unknown as typeof stored)).toThrow(/another shape/);
   });
 });

@@ -1,6 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { createHighlighterCore } from 'shiki/core';
+import { describe, expect, it, vi } from 'vitest';
 import { createCodeHighlighter } from '../../src/markdown/highlight.js';
 import { codeThemeFor } from '../../src/markdown/themes.js';
+
+// Counted: shiki's core (its engine and registry) is made only when a grammar is needed.
+vi.mock('shiki/core', async (original) => {
+  const core = await original<typeof import('shiki/core')>();
+  return { ...core, createHighlighterCore: vi.fn(core.createHighlighterCore) };
+});
 
 describe('highlighting', () => {
   it('colours tokens with the theme and escapes the code', async () => {
@@ -34,6 +41,28 @@ describe('highlighting', () => {
     expect(a.theme.css).toBe(b.theme.css);
     expect(a.version).toBe(b.version);
     expect(a.version).not.toBe((await createCodeHighlighter('monokai')).version);
+  });
+
+  it('starts shiki only when a grammar is first needed, with the theme it had from the start', async () => {
+    const made = vi.mocked(createHighlighterCore);
+    made.mockClear();
+    const hl = await createCodeHighlighter('monokai');
+    // An edit whose blocks all come from the highlight cache loads nothing: shiki is not started.
+    await hl.load([]);
+    await hl.load(['no-such-language']);
+    expect(hl.highlight('puts 1', 'ruby')).toBe('puts 1');
+    expect(made).not.toHaveBeenCalled();
+    const css = hl.theme.css;
+    expect(css).toMatch(/\.highlight \.t0\{color:#/);
+    await hl.load(['ruby']);
+    await hl.load(['ruby', 'python']);
+    expect(made).toHaveBeenCalledTimes(1);
+    // The classes the theme's CSS named before shiki started are the ones its tokens get.
+    const classes = [...hl.highlight("puts 'hi' # note", 'ruby').matchAll(/<span class="(t[0-9a-z]+)">/g)].map((m) => m[1]);
+    expect(classes.length).toBeGreaterThanOrEqual(2);
+    for (const c of classes) expect(css).toContain(`.highlight .${c}{`);
+    expect(hl.theme.css).toBe(css);
+    hl.dispose();
   });
 
   it('falls back to escaped text for a language it was not asked to load', async () => {

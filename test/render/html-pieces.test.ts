@@ -1,12 +1,12 @@
 // A page's HTML as pieces read when needed (src/render/html-pieces.ts): slices read only the
 // pieces they cover, the whole HTML is joined on first read, and a cache file that no longer
 // holds what its index said stops the build with a message that names it.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ShaleError } from '../../src/errors.js';
-import { boundsOf, filePiece, lazyPiece, pageText, piecewise, textPiece, withPieces } from '../../src/render/html-pieces.js';
+import { boundsOf, filePiece, lazyPiece, pageText, piecewise, textPiece, utf8Bytes, withPieces } from '../../src/render/html-pieces.js';
 
 /** Pieces of `texts` that count their reads. */
 function counted(texts: string[]) {
@@ -77,17 +77,20 @@ describe('html pieces', () => {
     const edited = '<p>edited €</p>';
     const text = piecewise([textPiece(edited), filePiece(file, length, boundsOf(segments, length))]);
     const whole = edited + parts.join('');
-    const bytesOf = (start: number, end: number) => Buffer.concat(text.utf8!(start, end).map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+    const bytesOf = (start: number, end: number) => utf8Bytes(text.utf8!(start, end));
     // At every pair of segment bounds (and across the edited piece), the bytes of the joined string.
     const bounds = [0, edited.length, edited.length + parts[0].length, edited.length + parts[0].length + parts[1].length, whole.length];
     for (const start of bounds) for (const end of bounds.filter((e) => e >= start)) expect(bytesOf(start, end)).toEqual(Buffer.from(whole.slice(start, end)));
-    // The file's stretch comes as bytes, not decoded.
-    expect(text.utf8!(edited.length, edited.length + parts[0].length).map((p) => Buffer.isBuffer(p))).toEqual([true]);
+    // The file's stretch comes as where its bytes are, read into the one buffer, not decoded.
+    expect(text.utf8!(edited.length, edited.length + parts[0].length)).toEqual([{ file, start: 0, length: Buffer.byteLength(parts[0]) }]);
     // Off a bound, the text of the slice.
     expect(text.utf8!(edited.length + 1, edited.length + 3)).toEqual([parts[0].slice(1, 3)]);
     // A file cut short after the build checked it stops the build with its name.
     writeFileSync(file, parts.join('').slice(0, 5));
-    expect(() => text.utf8!(edited.length, whole.length)).toThrow(/part\.html does not hold what its index says/);
+    expect(() => bytesOf(edited.length, whole.length)).toThrow(/part\.html does not hold what its index says/);
+    // And one removed, with its name too.
+    rmSync(file);
+    expect(() => bytesOf(edited.length, whole.length)).toThrow(/the cache file .*part\.html could not be read/);
   });
 
   it('stop with the cache file named when it holds another length, or cannot be read', () => {
