@@ -64,7 +64,7 @@ export function filesUnder(dir: string, skip: (entry: Dirent) => boolean): strin
   return out;
 }
 
-/** `length` bytes of `file` from byte `start` (fewer at its end), with one read. */
+/** `length` bytes of `file` from byte `start` (fewer at its end). */
 export function readBytes(file: string, start: number, length: number): Buffer {
   const bytes = Buffer.allocUnsafe(length);
   return bytes.subarray(0, readInto(file, start, length, bytes, 0));

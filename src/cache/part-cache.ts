@@ -25,6 +25,16 @@ export interface PartStats {
   reused: number;
 }
 
+/** A part's key in the cache's state: where it starts, in which file. */
+export function partKey(part: Pick<SourcePart, 'file' | 'lineOffset'>): string {
+  return `${part.lineOffset}\0${part.file}`;
+}
+
+/** The file of the part a key stands for. */
+export function partKeyFile(key: string): string {
+  return key.slice(key.indexOf('\0') + 1);
+}
+
 /**
  * What a part read of a page-wide map, key by key (nothing found: undefined, or null as JSON keeps
  * it): the recording's Map when just rendered, the entries as parsed when read back from disk
@@ -105,7 +115,6 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
   let pageKey: unknown[] | undefined;
   let settings = restored?.settings;
   let off = false;
-  const keyOf = (part: SourcePart) => `${part.lineOffset}\0${part.file}`;
 
   return {
     stats,
@@ -141,7 +150,7 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
       /** The record to replay for the part, where its Markdown and all it read are the same. */
       function hitFor(part: SourcePart, env: RenderEnv): Recorded | undefined {
         const digest = digestOf(part);
-        return parts.get(keyOf(part))?.find((r) => r.markdown === digest && holds(r, env, part.file));
+        return parts.get(partKey(part))?.find((r) => r.markdown === digest && holds(r, env, part.file));
       }
 
       function renderPart(part: SourcePart, env: RenderEnv, render: () => string): HtmlPiece {
@@ -151,7 +160,7 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
           pieces.push(textPiece(render()));
           return pieces[pieces.length - 1];
         }
-        const key = keyOf(part);
+        const key = partKey(part);
         const hit = hitFor(part, env);
         const rec = hit ? replay(hit, env) : record(part, env, render);
         nextParts.set(key, [...(nextParts.get(key) ?? []), rec]);
@@ -262,7 +271,7 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
         pieces,
         renderPart,
         lexersOf(part) {
-          const key = keyOf(part);
+          const key = partKey(part);
           const had = lexers.get(key);
           const digest = digestOf(part);
           const found = had && had.markdown === digest ? had.found : fenceLexers(part.markdown);
@@ -271,10 +280,10 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
         },
         willRender(part) {
           const digest = digestOf(part);
-          return off || !parts.get(keyOf(part))?.some((r) => r.markdown === digest);
+          return off || !parts.get(partKey(part))?.some((r) => r.markdown === digest);
         },
         segmentsOf(part) {
-          return nextParts.get(keyOf(part))?.at(-1)?.segments;
+          return nextParts.get(partKey(part))?.at(-1)?.segments;
         },
         replays(part, env) {
           start(env);

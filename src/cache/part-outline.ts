@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { Heading, Segment } from '../types.js';
-import type { StoredRecord } from './part-records.js';
+import { storedHeadings, type StoredRecord } from './part-records.js';
 
 export interface PageOutline {
   headings: Heading[];
@@ -24,7 +24,7 @@ export function readOutline(htmlFiles: readonly string[]): PageOutline | undefin
       const records = JSON.parse(readFileSync(file.replace(/\.html$/, '.json'), 'utf8')) as StoredRecord[];
       for (const r of records) {
         if (!Array.isArray(r.headings) || !Array.isArray(r.segments)) return undefined;
-        for (const h of r.headings) outline.headings.push(h);
+        for (const h of storedHeadings(r)) outline.headings.push(h);
         for (const s of r.segments) outline.segments.push(s);
       }
     }

@@ -21,13 +21,16 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { boundsOf, filePiece, lazyPiece } from '../render/html-pieces.js';
 import type { SourcePart } from '../types.js';
-import { createPartCache, type PartCache, type PartCacheState, type PartStats, type Recorded } from './part-cache.js';
+import { createPartCache, partKeyFile, type PartCache, type PartCacheState, type PartStats, type Recorded } from './part-cache.js';
 import { cacheFile, writeAside, type HtmlFile } from './files.js';
 import { fromData, textLength, toData, type StoredRecord, type StoredShares } from './part-records.js';
 import { sharesFile, snippetsFile, type SectionsLayout } from './part-sections.js';
 
-/** Bump when the file layout below (or part-cache.ts's Recorded) changes. 10: the shares apart; 11: the snippets too. */
-const FILE_FORMAT = 11;
+/**
+ * Bump when the file layout below (or part-cache.ts's Recorded) changes. 10: the shares apart; 11:
+ * the snippets too; 12: a record's file once, its headings' and links' as null where the same.
+ */
+const FILE_FORMAT = 12;
 
 export interface PartStore {
   cache: PartCache;
@@ -92,7 +95,7 @@ export function openPartStore(dir: string, scope: string, outPath: string, stamp
           const partHtml = records.map((r) => r.html).join('');
           bytes = Buffer.byteLength(partHtml);
           const texts: string[] = [];
-          const data = records.map((r) => toData(r, texts));
+          const data = records.map((r) => toData(r, texts, partKeyFile(key)));
           const [json, shares, snippets] = [0, 1, 2].map((k) => JSON.stringify(data.map((d) => d[k])));
           const text = texts.join('');
           textBytes = Buffer.byteLength(text);

@@ -24,7 +24,7 @@ const record = {
 describe('part records on disk', () => {
   it('read back give slices of the HTML as text and as the file\'s bytes, and sections without snippets', () => {
     const texts: string[] = [];
-    const [stored, shares, snippets] = toData(record, texts);
+    const [stored, shares, snippets] = toData(record, texts, '/docs/source/includes/_a.md');
     expect(snippets).toEqual([snippet(record.sections[0].text)]);
     expect(Object.keys(shares.sections[0])).not.toContain('snippet');
     // The shares are a file of their own (the search worker reads only those): not in the record.
@@ -45,10 +45,33 @@ describe('part records on disk', () => {
   it('keep what a part read as stored, absent as null, and refuse a record of another shape', () => {
     const read = { ...record, ids: { reads: new Map([['a', 1], ['b', undefined]]), writes: [] } } as unknown as Recorded;
     const texts: string[] = [];
-    const [stored, shares] = toData(read, texts);
+    const [stored, shares] = toData(read, texts, '/docs/source/includes/_a.md');
     const back = (r: typeof stored) => fromData(JSON.parse(JSON.stringify(r)), shares, textPiece(html), 0, textPiece(texts.join('')), 0);
     // part-cache.ts iterates the reads and takes null for "found nothing".
     expect([...back(stored).ids.reads]).toEqual([['a', 1], ['b', null]]);
     expect(() => back({ ...stored, ids: { reads: { a: 1 }, writes: [] } } as unknown as typeof stored)).toThrow(/another shape/);
+  });
+
+  it('name their part\'s file once, and read back give every heading and link its file and HTML as rendered', () => {
+    const [own, other] = ['/docs/source/includes/_a.md', '/docs/source/includes/_partial.md'];
+    const headings = [
+      { id: 'a', level: 1, title: 'Größe', html: 'Größe', file: own, line: 1 },
+      { id: 'b', level: 2, title: 'B code', html: 'B <code>code</code>', file: own, line: 5 },
+      { id: 'c', level: 2, title: 'C', html: 'C', file: other, line: 2 },
+    ];
+    const links = [{ target: 'a', file: own, line: 3 }, { target: 'b', file: other }];
+    const texts: string[] = [];
+    const [stored, shares] = toData({ ...record, headings, links } as unknown as Recorded, texts, own);
+    const json = JSON.stringify(stored);
+    // The part's file once; another file where it differs; the HTML only where it is not the title.
+    expect(json.split(own).length - 1).toBe(1);
+    expect(json.split(other).length - 1).toBe(2);
+    expect(json).toContain('B <code>code</code>');
+    expect(json).not.toContain('"html":"Größe"');
+    const back = fromData(JSON.parse(json), shares, textPiece(html), 0, textPiece(texts.join('')), 0);
+    expect(back.headings).toEqual(headings);
+    expect(back.links).toEqual(links);
+    // Keys in the order a fresh render gives them.
+    expect(back.headings.map((h) => Object.keys(h))).toEqual(headings.map((h) => Object.keys(h)));
   });
 });
