@@ -74,9 +74,11 @@ export function writePages(pages: Page[], contents: Map<string, PageContent>, ou
       if (!file) {
         // Snippets in a file of their own, read after the first answer.
         const parts = opts.wholeIndex ? { index: text, snippets: undefined } : splitSearchIndex(text);
-        // The index names its snippets' file by their hash: its own hash stands for both.
-        file = `assets/search-index-${hash(parts.index).slice(0, 8)}.json`;
-        writeFile(join(outDir, file), parts.index);
+        // The index names its snippets' file by their hash: its own hash stands for both. Encoded
+        // once, for the hash and the file (GitHub's: 1.1 MB, a string made of slices).
+        const bytes = Buffer.from(parts.index);
+        file = `assets/search-index-${hash(bytes).slice(0, 8)}.json`;
+        writeFile(join(outDir, file), bytes);
         if (parts.snippets) writeFile(join(outDir, 'assets', parts.snippets.file), parts.snippets.text);
         written.set(text, file);
       }
