@@ -20,7 +20,7 @@ type Entries<R> = R extends Reads<infer K, infer V> ? Array<[K, V | null]> : nev
 // Every heading and in-page link names its file, nearly always the part's own, and most headings'
 // HTML is their title: stored once as the record's `file`, and as null where they are the same
 // (the keys stay, so read back the objects keep the order of a fresh render's). GitHub's split
-// reference: 4.50 MB of records JSON an edit parses became 3.85 MB, and 22,000 strings fewer.
+// reference: 4.50 MB of records JSON an edit parses became 3.85 MB, and 23,000 strings fewer.
 type Slim<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null };
 export type StoredRecord = Omit<Recorded, 'html' | 'htmlLength' | 'ids' | 'history' | 'unknown' | 'refs' | 'sections' | 'leadText' | 'leadCode' | 'headings' | 'links'> & {
   html: number;
