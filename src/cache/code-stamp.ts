@@ -7,11 +7,12 @@
 // changes the version.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packagePath } from '../package-root.js';
+import { filesUnder } from './files.js';
 
 /**
  * The stamp of the code that `moduleUrl` belongs to: `root`'s files, by default the folder above
@@ -24,15 +25,11 @@ export function codeStamp(moduleUrl: string, root = dirname(dirname(fileURLToPat
   // markdown-it makes the HTML, shiki the code's.
   for (const name of ['markdown-it', 'shiki']) h.update(`${name} ${version(`${name}/package.json`)}\0`);
   h.update(`shale ${version(packagePath('package.json'))}\0`);
-  const walk = (folder: string): void => {
-    for (const name of readdirSync(folder).sort()) {
-      const path = join(folder, name);
-      if (name === 'theme-cache' || name === 'node_modules') continue;
-      const stat = statSync(path);
-      if (stat.isDirectory()) walk(path);
-      else if (/\.(js|ts)$/.test(name) && !name.endsWith('.d.ts')) h.update(`${name}\0${stat.size}\0${stat.mtimeMs}\0`);
-    }
-  };
-  walk(root);
+  const skip = (e: { name: string; isDirectory(): boolean }) => e.name === 'theme-cache' || e.name === 'node_modules' ||
+    (!e.isDirectory() && (!/\.(js|ts)$/.test(e.name) || e.name.endsWith('.d.ts')));
+  for (const file of filesUnder(root, skip)) {
+    const stat = statSync(file);
+    h.update(`${basename(file)}\0${stat.size}\0${stat.mtimeMs}\0`);
+  }
   return h.digest('base64url');
 }

@@ -120,8 +120,7 @@ describe('the page cache', () => {
     const again = await run(root);
     expect(again.render).toMatch(/1 page unchanged/);
     expect(again.html).toBe(first.html);
-    // A part's records gone: rendered afresh, the same.
-    // Each part's records file sits beside its HTML file.
+    // A part's records gone (each sits beside its part's HTML file): rendered afresh, the same.
     const records = readdirSync(join(root, '.shale-cache')).filter((f) => /^parts-.*\.html$/.test(f)).map((f) => f.replace(/\.html$/, '.json'));
     expect(records).toHaveLength(2);
     rmSync(join(root, '.shale-cache', records[0]));
