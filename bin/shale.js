@@ -1,7 +1,19 @@
 #!/usr/bin/env node
 // The installed command: runs the CLI as one bundle (npm run compile / npm install build it:
-// scripts/bundle-cli.mjs), which Node loads in a fraction of the time of dist/'s few hundred files.
-// (V8's heap growth is set by the command itself, before a large render: src/heap.ts.)
+// scripts/bundle-cli.mjs), which Node loads in a fraction of the time of dist/'s few hundred files,
+// with V8's code cache kept beside it (src/code-cache.ts). A Node too old for the bundle runs
+// the compiled files. (V8's heap growth is set by the command itself, before a large render:
+// src/heap.ts.)
 
-const { main } = await import('../dist/bundle/cli.js');
-process.exitCode = await main(process.argv.slice(2));
+import { canLoadBundle, loadBundle } from '../dist/code-cache.js';
+
+const argv = process.argv.slice(2);
+if (canLoadBundle()) {
+  const bundle = new URL('../dist/bundle/', import.meta.url);
+  const cli = loadBundle(new URL('cli.cjs', bundle).pathname, new URL('code-cache/', bundle).pathname);
+  process.exitCode = await cli.exports.main(argv);
+  cli.save();
+} else {
+  const { main } = await import('../dist/cli.js');
+  process.exitCode = await main(argv);
+}

@@ -2,7 +2,10 @@
 // Part of `npm run compile` / `prepare`: the CLI as one bundle in dist/bundle/ (bin/shale.js runs it).
 // Node loads ES modules file by file; the ~340 files a build imports (95 of them zod's) cost
 // ~0.2 s of a 0.8 s build of the sample, and one file loads in a fraction of that
-// (docs/performance.md). dist/*.js stays as tsc wrote it: the Node API and its types.
+// (docs/performance.md). The CLI's bundle is CommonJS (cli.cjs and its chunks), so that
+// bin/shale.js can run it with V8's code cache (src/code-cache.ts); the worker threads' entries
+// stay ES modules (Node starts a worker from a file). dist/*.js stays as tsc wrote it: the Node
+// API and its types.
 // Left outside the bundle: what a build loads only on demand and in pieces (Vite, shiki's
 // grammars, themes and WASM), so a build still reads only the grammars its pages use.
 // `node scripts/bundle-cli.mjs [dist]`: another tsc output folder than ../dist (a test bundles its own).
@@ -26,19 +29,33 @@ const withoutEsprima = {
   load: (id) => (id === '\0without-esprima' ? "throw new Error('esprima is not bundled: YAML front matter is read with the safe schema');" : null),
 };
 
+/** Bundles `input` (name → compiled entry) into OUT as `format`, chunks named by their hash. */
+async function bundle(input, format, ext) {
+  const b = await rolldown({
+    input,
+    platform: 'node',
+    external: EXTERNAL,
+    // gray-matter keeps a direct eval for `---js` front matter, which shale does not enable.
+    checks: { eval: false },
+    plugins: [withoutEsprima],
+  });
+  await b.write({
+    dir: OUT,
+    format,
+    entryFileNames: `[name].${ext}`,
+    chunkFileNames: `[name]-[hash].${ext}`,
+    // `import('vite')` as require('vite') (an ES module, which Node 20.19 and later require):
+    // V8's code cache drops a script's import() callback, so an import() in a chunk run from the
+    // cache would fail (src/code-cache.ts).
+    ...(format === 'cjs' && { dynamicImportInCjs: false }),
+  });
+  await b.close();
+}
+
 rmSync(OUT, { recursive: true, force: true });
-const bundle = await rolldown({
-  // The worker threads (src/markdown/highlight-pool.ts, src/search/beside.ts) start from files beside the bundle.
-  input: {
-    cli: join(DIST, 'cli.js'),
-    'highlight-worker': join(DIST, 'markdown', 'highlight-worker.js'),
-    'index-worker': join(DIST, 'search', 'index-worker.js'),
-  },
-  platform: 'node',
-  external: EXTERNAL,
-  // gray-matter keeps a direct eval for `---js` front matter, which shale does not enable.
-  checks: { eval: false },
-  plugins: [withoutEsprima],
-});
-await bundle.write({ dir: OUT, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' });
-await bundle.close();
+await bundle({ cli: join(DIST, 'cli.js') }, 'cjs', 'cjs');
+// The worker threads (src/markdown/highlight-pool.ts, src/search/beside.ts) start from files beside the CLI's.
+await bundle({
+  'highlight-worker': join(DIST, 'markdown', 'highlight-worker.js'),
+  'index-worker': join(DIST, 'search', 'index-worker.js'),
+}, 'esm', 'js');

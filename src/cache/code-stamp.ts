@@ -26,7 +26,7 @@ export function codeStamp(moduleUrl: string, root = dirname(dirname(fileURLToPat
   for (const name of ['markdown-it', 'shiki']) h.update(`${name} ${version(`${name}/package.json`)}\0`);
   h.update(`shale ${version(packagePath('package.json'))}\0`);
   const skip = (e: { name: string; isDirectory(): boolean }) => e.name === 'theme-cache' || e.name === 'node_modules' ||
-    (!e.isDirectory() && (!/\.(js|ts)$/.test(e.name) || e.name.endsWith('.d.ts')));
+    (!e.isDirectory() && (!/\.(c?js|ts)$/.test(e.name) || e.name.endsWith('.d.ts')));
   for (const file of filesUnder(root, skip)) {
     const stat = statSync(file);
     h.update(`${basename(file)}\0${stat.size}\0${stat.mtimeMs}\0`);

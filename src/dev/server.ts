@@ -2,8 +2,8 @@
 // 127.0.0.1 unless a host is given. Vite may read only the source, theme and build folders and
 // its own dependency cache; the guard middleware refuses everything else before Vite sees it.
 
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createServer as createViteServer, type InlineConfig, type ViteDevServer } from 'vite';
 import { resolveConfig, type ResolvedConfig, type ShaleOptions } from '../config.js';
 import { withConfigFile } from '../config-file.js';
@@ -14,8 +14,12 @@ import { DEV_CLIENT_FILE, shaleDev } from '../vite/dev.js';
 import { terminalError } from './overlay.js';
 import { createSite, type Site } from './site.js';
 
-/** Vite's own browser client (its HMR runtime and env module), served from inside the package. */
-const VITE_CLIENT_DIR = join(dirname(fileURLToPath(import.meta.resolve('vite'))), '..', 'client');
+/**
+ * Vite's own browser client (its HMR runtime and env module), served from inside the package.
+ * Found by require's resolution, not import.meta.resolve, which the CLI's CommonJS bundle lacks
+ * (scripts/bundle-cli.mjs); Vite's entry is the same for both.
+ */
+const VITE_CLIENT_DIR = join(dirname(createRequire(import.meta.url).resolve('vite')), '..', 'client');
 
 export interface DevServer {
   url: string;

@@ -35,4 +35,16 @@ describe('the code stamp', () => {
     rmSync(join(root, 'extra.js'));
     expect(codeStamp(import.meta.url, root)).toBe(fixed);
   });
+
+  it("counts the CLI's CommonJS chunks and not their code cache", () => {
+    const root = code();
+    mkdirSync(join(root, 'bundle'));
+    writeFileSync(join(root, 'bundle', 'cli.cjs'), 'exports.a = 1;\n');
+    const stamp = codeStamp(import.meta.url, root);
+    mkdirSync(join(root, 'bundle', 'code-cache'));
+    writeFileSync(join(root, 'bundle', 'code-cache', 'cli.cjs.key.bin'), 'bytecode');
+    expect(codeStamp(import.meta.url, root)).toBe(stamp);
+    writeFileSync(join(root, 'bundle', 'cli.cjs'), 'exports.a = 22;\n');
+    expect(codeStamp(import.meta.url, root)).not.toBe(stamp);
+  });
 });

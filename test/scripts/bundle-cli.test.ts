@@ -1,7 +1,9 @@
 // The installed command runs one bundle of the CLI (scripts/bundle-cli.mjs), not the tsc output the
-// other tests import. The bundle leaves esprima out (js-yaml's parser of `!!js/function`), so these
-// tests build with a bundle made from the current sources and compare it with the sources' build:
-// front matter, tabs and highlighting the same, and YAML errors reported the same way.
+// other tests import, with V8's code cache (src/code-cache.ts). The bundle leaves esprima out
+// (js-yaml's parser of `!!js/function`) and is CommonJS, so these tests build with a bundle made
+// from the current sources, as bin/shale.js runs it, and compare it with the sources' build:
+// front matter, tabs and highlighting the same, and YAML errors reported the same way; then again
+// from the code cache the first runs wrote.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,10 +15,16 @@ import { cli } from '../reliability/helpers.js';
 const repo = join(import.meta.dirname, '..', '..');
 const pkg = mkdtempSync(join(tmpdir(), 'shale-bundled-'));
 const dist = join(pkg, 'dist');
+const cache = join(dist, 'bundle', 'code-cache');
 
 /** `shale …args` run by the bundle in a child process, as bin/shale.js runs it. */
 function bundled(...args: string[]): { code: number | null; err: string } {
-  const run = `const { main } = await import(${JSON.stringify(join(dist, 'bundle', 'cli.js'))}); process.exitCode = await main(process.argv.slice(1));`;
+  const run = [
+    `const { loadBundle } = await import(${JSON.stringify(join(dist, 'code-cache.js'))});`,
+    `const cli = loadBundle(${JSON.stringify(join(dist, 'bundle', 'cli.cjs'))}, ${JSON.stringify(cache)});`,
+    'process.exitCode = await cli.exports.main(process.argv.slice(1));',
+    'cli.save();',
+  ].join('\n');
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', run, ...args], { encoding: 'utf8' });
   return { code: r.status, err: r.stderr };
 }
@@ -65,5 +73,25 @@ describe('the bundled command', () => {
     expect(fromSources.code).toBe(1);
     expect(fromBundle.err).toContain('index.html.md:3');
     expect(fromBundle.err.trim()).toBe(fromSources.err.trim());
+  });
+
+  it('runs again from the code cache it wrote: the same page, and a config file read through Vite', () => {
+    const root = tempProject({
+      'source/index.html.md': '---\ntitle: Cached\n---\n# Kittens\n\n```ruby\nputs 1\n```\n',
+      'shale.config.mjs': "export default { out: 'from-config' };\n",
+    });
+    const first = bundled('build', '--root', root, '--quiet');
+    expect(first.err).toBe('');
+    const chunks = readdirSync(cache).map((f) => f.replace(/-[\w-]{8}\.cjs\..*$|\.cjs\..*$/, '')).sort();
+    // The chunks a build with a config file loads (the config file's own chunk among them), each cached once.
+    expect(chunks).toEqual(expect.arrayContaining(['build', 'cli', 'config-file']));
+    expect(new Set(chunks).size).toBe(chunks.length);
+    const html = page(root, 'from-config');
+    rmSync(join(root, 'from-config'), { recursive: true });
+    const second = bundled('build', '--root', root, '--quiet');
+    expect(second.err).toBe('');
+    expect(second.code).toBe(0);
+    expect(page(root, 'from-config')).toBe(html);
+    expect(html).toContain('<title>Cached</title>');
   });
 });
