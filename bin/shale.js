@@ -5,12 +5,13 @@
 // the compiled files. (V8's heap growth is set by the command itself, before a large render:
 // src/heap.ts.)
 
+import { fileURLToPath } from 'node:url';
 import { canLoadBundle, loadBundle } from '../dist/code-cache.js';
 
 const argv = process.argv.slice(2);
 if (canLoadBundle()) {
-  const bundle = new URL('../dist/bundle/', import.meta.url);
-  const cli = loadBundle(new URL('cli.cjs', bundle).pathname, new URL('code-cache/', bundle).pathname);
+  const bundle = (file) => fileURLToPath(new URL(`../dist/bundle/${file}`, import.meta.url));
+  const cli = loadBundle(bundle('cli.cjs'), bundle('code-cache'));
   process.exitCode = await cli.exports.main(argv);
   cli.save();
 } else {

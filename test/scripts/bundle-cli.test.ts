@@ -1,11 +1,11 @@
 // The installed command runs one bundle of the CLI (scripts/bundle-cli.mjs), not the tsc output the
 // other tests import, with V8's code cache (src/code-cache.ts). The bundle leaves esprima out
 // (js-yaml's parser of `!!js/function`) and is CommonJS, so these tests build with a bundle made
-// from the current sources, as bin/shale.js runs it, and compare it with the sources' build:
+// from the current sources, run by bin/shale.js, and compare it with the sources' build:
 // front matter, tabs and highlighting the same, and YAML errors reported the same way; then again
 // from the code cache the first runs wrote.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,15 +17,9 @@ const pkg = mkdtempSync(join(tmpdir(), 'shale-bundled-'));
 const dist = join(pkg, 'dist');
 const cache = join(dist, 'bundle', 'code-cache');
 
-/** `shale …args` run by the bundle in a child process, as bin/shale.js runs it. */
+/** `shale …args` run by the package's bin/shale.js in a child process: the bundle, as installed. */
 function bundled(...args: string[]): { code: number | null; err: string } {
-  const run = [
-    `const { loadBundle } = await import(${JSON.stringify(join(dist, 'code-cache.js'))});`,
-    `const cli = loadBundle(${JSON.stringify(join(dist, 'bundle', 'cli.cjs'))}, ${JSON.stringify(cache)});`,
-    'process.exitCode = await cli.exports.main(process.argv.slice(1));',
-    'cli.save();',
-  ].join('\n');
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', run, ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(pkg, 'bin', 'shale.js'), ...args], { encoding: 'utf8' });
   return { code: r.status, err: r.stderr };
 }
 
@@ -36,6 +30,9 @@ beforeAll(() => {
   symlinkSync(join(repo, 'package.json'), join(pkg, 'package.json'));
   symlinkSync(join(repo, 'themes'), join(pkg, 'themes'));
   symlinkSync(join(repo, 'node_modules'), join(pkg, 'node_modules'));
+  // A copy: Node runs a linked main module from where the link points, which would be this repo's dist/.
+  mkdirSync(join(pkg, 'bin'));
+  copyFileSync(join(repo, 'bin', 'shale.js'), join(pkg, 'bin', 'shale.js'));
   execFileSync(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(repo, 'tsconfig.json'), '--outDir', dist, '--declaration', 'false'], { stdio: 'pipe' });
   execFileSync(process.execPath, [join(repo, 'scripts', 'bundle-cli.mjs'), dist], { stdio: 'pipe' });
   return () => rmSync(pkg, { recursive: true, force: true });
