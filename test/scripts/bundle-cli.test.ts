@@ -19,7 +19,12 @@ const cache = join(dist, 'bundle', 'code-cache');
 
 /** `shale …args` run by the package's bin/shale.js in a child process: the bundle, as installed. */
 function bundled(...args: string[]): { code: number | null; err: string } {
-  const r = spawnSync(process.execPath, [join(pkg, 'bin', 'shale.js'), ...args], { encoding: 'utf8' });
+  return installed([], ...args);
+}
+
+/** The same with Node's `flags` (an older Node's behaviour, where a flag can ask for it). */
+function installed(flags: string[], ...args: string[]): { code: number | null; err: string } {
+  const r = spawnSync(process.execPath, [...flags, join(pkg, 'bin', 'shale.js'), ...args], { encoding: 'utf8' });
   return { code: r.status, err: r.stderr };
 }
 
@@ -90,5 +95,16 @@ describe('the bundled command', () => {
     expect(second.code).toBe(0);
     expect(page(root, 'from-config')).toBe(html);
     expect(html).toContain('<title>Cached</title>');
+  });
+
+  it('runs the compiled files on a Node that cannot require an ES module (before 20.19): the same page', async () => {
+    const root = tempProject({ 'source/index.html.md': '---\ntitle: Older Node\n---\n# Kittens\n\n```ruby\nputs 1\n```\n' });
+    // Run by the bundle, the build would fail there: its chunks require shiki's lists of languages (an ES module).
+    const older = installed(['--no-experimental-require-module'], 'build', '--root', root, '--out', 'by-older', '--quiet');
+    expect(older.err).toBe('');
+    expect(older.code).toBe(0);
+    expect((await cli('build', '--root', root, '--out', 'by-sources', '--quiet')).code).toBe(0);
+    expect(page(root, 'by-older')).toBe(page(root, 'by-sources'));
+    expect(page(root, 'by-older')).toContain('<title>Older Node</title>');
   });
 });
