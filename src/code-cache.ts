@@ -3,7 +3,7 @@
 // on every start, and gives an ES module no code cache (Node 22's module.enableCompileCache is
 // not in 20); a vm.Script takes one. The cache is made at the end of a run, so it holds the
 // bytecode of every function that run compiled, not only the top level: the next run starts with
-// it. Measured on GitHub's reference: an edit ≈ 50 ms sooner, the sample's cold build ≈ 70 ms
+// it. Measured: an edit of GitHub's reference ≈ 50 ms sooner, the sample's cold build ≈ 0.1 s
 // (docs/performance.md).
 //
 // Each chunk's cache is a file named by a hash of the chunk's source and the Node version, in
