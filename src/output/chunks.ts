@@ -135,14 +135,15 @@ export interface ChunkFiles {
  * the page uses for it (relative, or under the base). `pack` makes a pack's bytes from its chunks'
  * HTML (called for when needed) and length in bytes; `key`, made from the chunks' segment digests,
  * names that HTML (a cache can stand in front of encodePack, and then reads and encodes only the
- * packs it misses).
+ * packs it misses). `chunkMap` likewise makes the map's bytes, named by the chunks' ids (the map is
+ * made from them alone).
  */
 export function chunkFiles(split: SplitContent, url: (file: string) => string, hash: (bytes: Buffer) => string,
-  pack: (key: string, html: () => Array<string | FileBytes>, bytes: number) => Buffer = (_, html) => encodePack(utf8Bytes(html()))): ChunkFiles {
+  pack: (key: string, html: () => Array<string | FileBytes>, bytes: number) => Buffer = (_, html) => encodePack(utf8Bytes(html())),
+  chunkMap: (key: string, make: () => Buffer) => Buffer = (_, make) => make()): ChunkFiles {
   const files = new Map<string, Buffer>();
   if (!split.chunks.length) return { html: split.html, files };
   const lengths = split.chunks.map((chunk) => chunk.bytes);
-  const ids: Record<string, number> = {};
   let html = split.html;
   for (const group of packGroups(lengths)) {
     const key = group.map((i) => split.chunks[i].digests.join(' ')).join('\n');
@@ -154,13 +155,17 @@ export function chunkFiles(split: SplitContent, url: (file: string) => string, h
     for (const i of group) {
       const chunk = split.chunks[i];
       const range = `${start}-${(start += lengths[i])}`;
-      for (const id of chunk.ids) ids[id] ??= i;
       // The title links to the chunk's first heading: a click there loads the chunk and lands on it.
       const title = chunk.first ? `<a href="#${escapeHtml(chunk.first)}">${chunk.title}</a>` : chunk.title;
       html += `<div class="shale-chunk" data-pack="${src}" data-range="${range}" data-first="${escapeHtml(chunk.first)}" data-previous-level="${chunk.previousLevel}" style="height:${chunk.height}px">${title}</div>\n`;
     }
   }
-  const map = Buffer.from(JSON.stringify({ version: CHUNK_MAP_VERSION, ids }));
+  // An id in two chunks maps to the first (the page's first element of that id).
+  const map = chunkMap(JSON.stringify(split.chunks.map((chunk) => chunk.ids)), () => {
+    const ids: Record<string, number> = {};
+    split.chunks.forEach((chunk, i) => { for (const id of chunk.ids) ids[id] ??= i; });
+    return Buffer.from(JSON.stringify({ version: CHUNK_MAP_VERSION, ids }));
+  });
   const mapFile = `assets/chunk-map-${hash(map).slice(0, 8)}.json`;
   files.set(mapFile, map);
   return { html, mapFile, files };

@@ -53,7 +53,7 @@ export function writeContents(pages: Page[], outDir: string, opts: { base: strin
     const tabs = new Set(page.source.frontmatter.language_tabs.map((t) => t.key));
     const first = page.source.frontmatter.language_tabs[0]?.key;
     const split = splitContent(pageText(page), page.chunkCuts ?? [], opts.lazyContent, (tab) => !tabs.has(tab) || tab === first, page.segments);
-    const content = chunkFiles(split, (file) => assetUrl(outPath, file, opts.base), hash, packs?.pack);
+    const content = chunkFiles(split, (file) => assetUrl(outPath, file, opts.base), hash, packs?.pack, packs?.chunkMap);
     for (const [file, text] of content.files) writeFile(join(outDir, file), text);
     out.set(outPath, { html: content.html, chunkMapUrl: content.mapFile && assetUrl(outPath, content.mapFile, opts.base) });
   }

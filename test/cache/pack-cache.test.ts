@@ -1,6 +1,6 @@
 // The content packs kept in .shale-cache/packs/ (src/cache/pack-cache.ts): read back instead of
 // encoded again, never trusted when cut short (a file of another size than its name says), and
-// pruned to what the last build used.
+// pruned to what the last build used; the chunk map beside them, by its chunks' ids.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,5 +73,31 @@ describe('the pack cache', () => {
     const left = readdirSync(join(dir, 'packs'));
     expect(left).toHaveLength(1);
     expect(readFileSync(join(dir, 'packs', left[0])).equals(packed(two))).toBe(true);
+  });
+
+  it('keeps the chunk map by its key, made once, and prunes it with the packs', () => {
+    const dir = join(tempProject({}), '.shale-cache');
+    let made = 0;
+    const map = (text: string) => () => (made++, Buffer.from(text));
+    const first = openPackCache(dir);
+    expect(first.chunkMap('[["a","b"],["c"]]', map('{"ids":1}')).toString()).toBe('{"ids":1}');
+    first.save();
+    expect(readdirSync(join(dir, 'packs'))).toEqual([expect.stringMatching(/^map-[\w-]{27}-9\.bin$/)]);
+    // The next build gets the kept bytes without making them.
+    const second = openPackCache(dir);
+    expect(second.chunkMap('[["a","b"],["c"]]', map('other!!!!')).toString()).toBe('{"ids":1}');
+    expect(made).toBe(1);
+    // Other ids: made again.
+    expect(second.chunkMap('[["a"],["b","c"]]', map('{"ids":22}')).toString()).toBe('{"ids":22}');
+    expect(made).toBe(2);
+    second.save();
+    expect(readdirSync(join(dir, 'packs'))).toHaveLength(2);
+    // A build that asks for one of them keeps that one only.
+    const third = openPackCache(dir);
+    third.chunkMap('[["a"],["b","c"]]', map('not made'));
+    third.save();
+    expect(made).toBe(2);
+    expect(readdirSync(join(dir, 'packs'))).toHaveLength(1);
+    expect(readFileSync(join(dir, 'packs', readdirSync(join(dir, 'packs'))[0]), 'utf8')).toBe('{"ids":22}');
   });
 });

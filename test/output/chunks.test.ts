@@ -11,7 +11,7 @@ import { createEnv } from '../../src/markdown/env.js';
 import { escapeHtml } from '../../src/markdown/highlight.js';
 import { renderInRanges } from '../../src/markdown/render-ranges.js';
 import { segmentFacts, segmentsOf, visibleLines } from '../../src/output/chunk-facts.js';
-import { CHUNK_MAP_VERSION, chunkFiles, decodeAttribute, splitContent } from '../../src/output/chunks.js';
+import { CHUNK_MAP_VERSION, chunkFiles, decodeAttribute, splitContent, type SplitContent } from '../../src/output/chunks.js';
 import { PACK_BYTES } from '../../src/output/pack.js';
 import { decodeCopies } from '../../themes/default/client/pack-decode.js';
 import { chunkHeight } from '../../src/output/chunk-height.js';
@@ -142,6 +142,24 @@ describe('chunk files', () => {
     expect(files.html).toContain('<a href="#one-quot-quoted-quot">One &quot;quoted&quot;</a>');
     const map = JSON.parse(String(files.files.get(files.mapFile!)!));
     expect(map).toEqual({ version: CHUNK_MAP_VERSION, ids: { 'one-quot-quoted-quot': 0, two: 1, 'two-x': 1 } });
+  });
+
+  it("names the chunk map by the chunks' ids, so a cache in front gives it back while they stay", () => {
+    const page = (text: string) => { const { html, cuts } = render(text); return splitContent(html, cuts, 1, all); };
+    const kept = new Map<string, Buffer>();
+    let made = 0;
+    const memo = (key: string, make: () => Buffer) => kept.get(key) ?? (made++, kept.set(key, make()).get(key)!);
+    const files = (split: SplitContent) => chunkFiles(split, (f) => f, (bytes) => `${bytes.length}`.padEnd(8, 'x'), undefined, memo);
+    const plain = chunkFiles(page('# One\n\nText.\n\n# Two\n\nMore.\n'), (f) => f, (bytes) => `${bytes.length}`.padEnd(8, 'x'));
+    expect(files(page('# One\n\nText.\n\n# Two\n\nMore.\n'))).toEqual(plain);
+    // Other text under the same headings: the same ids, the map from the cache.
+    const edited = files(page('# One\n\nText, edited.\n\n# Two\n\nMore.\n'));
+    expect(made).toBe(1);
+    expect(edited.files.get(edited.mapFile!)).toEqual(plain.files.get(plain.mapFile!));
+    // A heading renamed: another id, the map made again.
+    const renamed = files(page('# One\n\nText.\n\n# Three\n\nMore.\n'));
+    expect(made).toBe(2);
+    expect(JSON.parse(String(renamed.files.get(renamed.mapFile!))).ids).toEqual({ three: 0 });
   });
 
   it('starts a new pack once one holds PACK_BYTES', () => {
