@@ -9,8 +9,8 @@
 // Each chunk's cache is a file named by a hash of the chunk's source and the Node version, in
 // `cacheDir` (dist/bundle/code-cache/, beside the code it was made from, so that making the
 // bundle again clears it). V8 itself refuses a cache from another V8 or other flags; one it
-// refuses is made again. A folder that cannot be written (a read-only install) only means no
-// cache: nothing is reported.
+// refuses is made again, unless this run changed V8's flags (flagsProbe). A folder that cannot be
+// written (a read-only install) only means no cache: nothing is reported.
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,6 +52,7 @@ export function canLoadBundle(): boolean {
 export function loadBundle<T>(entry: string, cacheDir: string): LoadedBundle<T> {
   const loaded = new Map<string, { module: { exports: unknown }; script: vm.Script; cacheFile: string; cached: boolean }>();
   const dir = dirname(entry);
+  const flags = flagsProbe();
 
   const load = (file: string): unknown => {
     const known = loaded.get(file);
@@ -78,6 +79,8 @@ export function loadBundle<T>(entry: string, cacheDir: string): LoadedBundle<T> 
     exports: load(entry) as T,
     chunks: () => [...loaded].map(([file, c]) => ({ file, cached: c.cached })),
     save() {
+      // A cache made under other flags than the next start's would be refused there, each time.
+      if (!flags.same()) return;
       for (const c of loaded.values()) {
         if (c.cached) continue;
         // Written aside and renamed: another shale running at the same time reads a whole file or none.
@@ -94,6 +97,21 @@ export function loadBundle<T>(entry: string, cacheDir: string): LoadedBundle<T> 
       }
     },
   };
+}
+
+/**
+ * Are V8's flags still those they were when the probe was made? V8 stamps a cache with its flags
+ * and refuses one made under others, and the command changes one before a large render
+ * (src/heap.ts): caches written after that would be refused at every next start, and written
+ * again at every end. A tiny script's cache, made now, is refused later if the flags changed.
+ * (Each check compiles under a name of its own: V8 does not look at a cache for a script it has
+ * compiled already.)
+ */
+function flagsProbe(): { same(): boolean } {
+  const source = '"shale"';
+  const made = new vm.Script(source, { filename: 'shale-flags-probe' }).createCachedData();
+  let checks = 0;
+  return { same: () => !new vm.Script(source, { filename: `shale-flags-check-${++checks}`, cachedData: made }).cachedDataRejected };
 }
 
 function readIfThere(file: string): Buffer | undefined {

@@ -3,9 +3,10 @@
 // command runs, then run again from the cache the first run wrote. V8 keeps what it compiled in
 // memory by source and file name, and then never looks at a cache: each run here loads its own
 // copy of the bundle, as a new process would.
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { canLoadBundle, loadBundle } from '../src/code-cache.js';
 
@@ -101,6 +102,22 @@ describe('loadBundle', () => {
     damaged.save();
     for (const f of readdirSync(cache)) expect(readFileSync(join(cache, f), 'latin1')).not.toBe('not a code cache');
     expect(names(loadBundle<Entry>(join(copyOf(dir), 'cli.cjs'), cache).chunks())).toEqual(['cli.cjs true', 'words-a1.cjs true']);
+  });
+
+  it("writes no cache once V8's flags changed (as before a large render: the next start would refuse it)", () => {
+    const dir = bundleDir();
+    const cache = join(dir, 'code-cache');
+    const run = loadBundle<Entry>(join(dir, 'cli.cjs'), cache);
+    v8.setFlagsFromString('--heap-growing-percent=50');
+    try {
+      run.save();
+    } finally {
+      v8.setFlagsFromString('--heap-growing-percent=0'); // V8's default again
+    }
+    expect(existsSync(cache)).toBe(false);
+    // The flags of the start again: saved.
+    run.save();
+    expect(readdirSync(cache)).toHaveLength(2);
   });
 
   it('goes on without a cache where it cannot write one', () => {
