@@ -30,7 +30,8 @@ const withoutEsprima = {
 };
 
 /** Bundles `input` (name → compiled entry) into OUT as `format`, chunks named by their hash. */
-async function bundle(input, format, ext) {
+async function bundle(input, format) {
+  const ext = format === 'cjs' ? 'cjs' : 'js';
   const b = await rolldown({
     input,
     platform: 'node',
@@ -53,9 +54,9 @@ async function bundle(input, format, ext) {
 }
 
 rmSync(OUT, { recursive: true, force: true });
-await bundle({ cli: join(DIST, 'cli.js') }, 'cjs', 'cjs');
+await bundle({ cli: join(DIST, 'cli.js') }, 'cjs');
 // The worker threads (src/markdown/highlight-pool.ts, src/search/beside.ts) start from files beside the CLI's.
 await bundle({
   'highlight-worker': join(DIST, 'markdown', 'highlight-worker.js'),
   'index-worker': join(DIST, 'search', 'index-worker.js'),
-}, 'esm', 'js');
+}, 'esm');

@@ -13,10 +13,11 @@
 // written (a read-only install) only means no cache: nothing is reported.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import vm from 'node:vm';
+import { writeAside } from './cache/files.js';
 
 /** One chunk of the bundle as loaded. */
 export interface LoadedChunk {
@@ -83,17 +84,10 @@ export function loadBundle<T>(entry: string, cacheDir: string): LoadedBundle<T> 
       if (!flags.same()) return;
       for (const c of loaded.values()) {
         if (c.cached) continue;
-        // Written aside and renamed: another shale running at the same time reads a whole file or none.
-        const part = `${c.cacheFile}.${process.pid}.part`;
-        try {
-          mkdirSync(cacheDir, { recursive: true });
-          writeFileSync(part, c.script.createCachedData());
-          renameSync(part, c.cacheFile);
-          c.cached = true;
-        } catch {
-          try { rmSync(part, { force: true }); } catch { /* the folder cannot be written: no cache */ }
-          return;
-        }
+        // Written aside and renamed: another shale running at the same time reads a whole file or
+        // none. A folder that cannot be written: no cache, and no use trying the other chunks.
+        if (!writeAside(c.cacheFile, c.script.createCachedData())) return;
+        c.cached = true;
       }
     },
   };
