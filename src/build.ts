@@ -158,7 +158,7 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
     // The search indexes are made in a worker thread, for a large site, while the caches are kept and the content written.
     const inChunks = (p: Page) => willSplit(pageText(p), p.chunkCuts ?? [], config.lazyContent);
     const keyOf = (p: Page) => `${pageCache!.keyOf(p.source)}\0${inChunks(p)}`;
-    const search = searchIndexesBeside(searchJob(pages, inChunks, searchCache && { ...searchCache, keyOf }, (p) => layouts.get(p)),
+    const search = searchIndexesBeside(searchJob(pages, inChunks, searchCache && { ...searchCache, keyOf }, (p) => layouts.get(p), config.inline),
       extras.workers === undefined ? BESIDE_MIN_SECTIONS : extras.workers ? 1 : Infinity, ahead.worker);
     stopSearch = search.stop;
     if (useCache) {
@@ -179,7 +179,6 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
       template: theme.template, base: config.base, indexes,
       logo: existsSync(join(config.sourceDir, 'images', 'logo.png')),
       renderInline: (s) => ctx.md.renderInline(s, footerEnv(ctx)),
-      wholeIndex: config.inline,
     }), (n) => `${plural(n, 'page')} with ${relative(config.root, config.themeDir) || config.themeDir}`);
     await stage(log, 'write', () => copyStaticFiles(config.sourceDir, staging), (n) => `${plural(n, 'static file')} copied`);
     if (config.inline) {

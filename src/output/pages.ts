@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { openPackCache } from '../cache/pack-cache.js';
 import { hash } from '../cache/theme-cache.js';
 import { chunkFiles, splitContent } from './chunks.js';
-import { splitSearchIndex } from '../search/index.js';
+import type { IndexFiles } from '../search/index.js';
 import { pageText } from '../render/html-pieces.js';
 import type { Page } from '../types.js';
 import { CONTENT_SLOT, pageShell } from '../vite/html.js';
@@ -22,15 +22,10 @@ export interface WritePagesOptions {
   base: string;
   /** Does the source have images/logo.png? */
   logo: boolean;
-  /** outPath → serialised search index, for the pages that have search on. */
-  indexes: Map<string, string>;
+  /** outPath → its search index's files, for the pages that have search on. */
+  indexes: Map<string, IndexFiles>;
   /** Inline Markdown → HTML, for `toc_footers`. */
   renderInline: (markdown: string) => string;
-  /**
-   * Keep an index's snippets in the index file (`--inline`: the page embeds that one file, and
-   * the worker reads the snippets from the rest of its bytes).
-   */
-  wholeIndex?: boolean;
 }
 
 /** A page's content as its HTML file holds it: the whole content, or its first chunk and placeholders. */
@@ -63,27 +58,18 @@ export function writeContents(pages: Page[], outDir: string, opts: { base: strin
 
 /** Writes every page (its shell around `contents`) and search index into `outDir`; returns the page count. */
 export function writePages(pages: Page[], contents: Map<string, PageContent>, outDir: string, opts: WritePagesOptions): number {
-  const written = new Map<string, string>(); // index text → its file (a site-wide index is shared)
+  const written = new Set<string>(); // index files (a site-wide index is shared)
   for (const page of pages) {
     const { outPath } = page.source;
     const up = toRoot(outPath);
-    const text = opts.indexes.get(outPath);
-    let searchIndexUrl: string | undefined;
-    if (text !== undefined) {
-      let file = written.get(text);
-      if (!file) {
-        // Snippets in a file of their own, read after the first answer.
-        const parts = opts.wholeIndex ? { index: text, snippets: undefined } : splitSearchIndex(text);
-        // The index names its snippets' file by their hash: its own hash stands for both. Encoded
-        // once, for the hash and the file (GitHub's: 1.1 MB, a string made of slices).
-        const bytes = Buffer.from(parts.index);
-        file = `assets/search-index-${hash(bytes).slice(0, 8)}.json`;
-        writeFile(join(outDir, file), bytes);
-        if (parts.snippets) writeFile(join(outDir, 'assets', parts.snippets.file), parts.snippets.text);
-        written.set(text, file);
-      }
-      searchIndexUrl = assetUrl(outPath, file, opts.base);
+    const index = opts.indexes.get(outPath);
+    if (index && !written.has(index.file)) {
+      writeFile(join(outDir, index.file), index.bytes);
+      // Snippets in a file of their own, read after the first answer.
+      if (index.snippets) writeFile(join(outDir, index.snippets.file), index.snippets.bytes);
+      written.add(index.file);
     }
+    const searchIndexUrl = index && assetUrl(outPath, index.file, opts.base);
     const content = contents.get(outPath)!;
     const template = opts.template.split(ROOT_SLOT).join(opts.base === './' ? up || './' : opts.base);
     const shell = pageShell(page, { template, toRoot: up, logo: opts.logo, renderInline: opts.renderInline, searchIndexUrl, chunkMapUrl: content.chunkMapUrl });
@@ -102,7 +88,7 @@ export function copyThemeFiles(files: string[], fromDir: string, outDir: string)
   }
 }
 
-function writeFile(file: string, text: string | Buffer): void {
+function writeFile(file: string, text: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, text);
 }

@@ -11,6 +11,7 @@ import { openSearchCache, type SearchCache } from '../cache/search-cache.js';
 import { workerModule } from '../package-root.js';
 import { workerJob, type WorkerJob } from '../worker-job.js';
 import type { Page, Section } from '../types.js';
+import { indexFilesOf, type IndexFiles } from './index.js';
 import { searchIndexes } from './scope.js';
 
 /** Fewer sections than this, over all pages, are indexed on the main thread. */
@@ -20,6 +21,8 @@ export const BESIDE_MIN_SECTIONS = 2000;
 export interface SearchJob {
   /** The `.shale-cache/` folder and the source folder it is kept for, or none (no cache). */
   cache?: { dir: string; scope: string };
+  /** Keep each index's snippets in its file (`--inline`: indexFilesOf). */
+  whole: boolean;
   pages: Array<{
     outPath: string;
     search: Page['source']['frontmatter']['search'];
@@ -43,9 +46,10 @@ export interface SearchJob {
  * `layoutOf`: where a page's sections can be made from its part files (PartStore.layout), for a worker.
  */
 export function searchJob(pages: Page[], inChunks: (page: Page) => boolean, cache?: { dir: string; scope: string; keyOf: (page: Page) => string },
-  layoutOf: (page: Page) => SectionsLayout | undefined = () => undefined): SearchJob {
+  layoutOf: (page: Page) => SectionsLayout | undefined = () => undefined, whole = false): SearchJob {
   return {
     cache: cache && { dir: cache.dir, scope: cache.scope },
+    whole,
     pages: pages.map((p) => {
       const layout = layoutOf(p);
       return {
@@ -57,8 +61,8 @@ export function searchJob(pages: Page[], inChunks: (page: Page) => boolean, cach
 }
 
 export interface SearchBeside {
-  /** outPath → serialised index, for the pages that have search on. */
-  indexes: Promise<Map<string, string>>;
+  /** outPath → the index's files, for the pages that have search on. */
+  indexes: Promise<Map<string, IndexFiles>>;
   /** Is a worker thread making them? */
   threaded: boolean;
   /** Stops the worker (a build that failed before it needs the indexes). */
@@ -66,7 +70,7 @@ export interface SearchBeside {
 }
 
 /** A search worker, started with its setup and sent its job later (searchWorker). */
-export type SearchWorker = WorkerJob<Array<[string, string]>>;
+export type SearchWorker = WorkerJob<Array<[string, IndexFiles]>>;
 
 /** What a search worker is started with: the job's cache, and the part files (part-sections.ts) to read ahead. */
 export interface SearchSetup {
@@ -93,7 +97,7 @@ export function searchIndexesBeside(job: SearchJob, minSections = BESIDE_MIN_SEC
   const worker = sections >= minSections ? ahead ?? searchWorker({ cache: job.cache, parts: [] }) : undefined;
   if (!worker) {
     ahead?.stop();
-    return { indexes: new Promise((resolve) => resolve(runSearchJob(job))), threaded: false, stop() {} };
+    return { indexes: new Promise((resolve) => resolve(indexFilesOf(runSearchJob(job), job.whole))), threaded: false, stop() {} };
   }
   const indexes = worker.run(job).then((entries) => new Map(entries));
   indexes.catch(() => {}); // awaited by the build, unless it failed first

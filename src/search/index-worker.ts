@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readPartSections, readPartSectionsLazily, type PartSections } from '../cache/part-sections.js';
 import { openSearchCache } from '../cache/search-cache.js';
 import { runSearchJob, type SearchJob, type SearchSetup } from './beside.js';
+import { indexFilesOf } from './index.js';
 import type { SectionFacts } from './term-counts.js';
 import { JOB_DONE } from '../worker-job.js';
 
@@ -26,7 +27,9 @@ for (const file of setup.parts) {
 
 parentPort!.once('message', (job: SearchJob) => {
   const same = setup.cache && job.cache && setup.cache.dir === job.cache.dir && setup.cache.scope === job.cache.scope;
-  parentPort!.postMessage([...runSearchJob(job, same ? cache : undefined, (file) => parts.get(file) ?? readPartSections(file))]);
+  const files = indexFilesOf(runSearchJob(job, same ? cache : undefined, (file) => parts.get(file) ?? readPartSections(file)), job.whole);
+  // The files' bytes move to the main thread, not copied (a shared index's once).
+  parentPort!.postMessage([...files], [...new Set([...files.values()].flatMap((f) => [f.bytes.buffer as ArrayBuffer, ...(f.snippets ? [f.snippets.bytes.buffer as ArrayBuffer] : [])]))]);
   // The index and the term counts kept for the next build, once the build has the indexes.
   if (same) cache!.flush();
   parentPort!.postMessage(JOB_DONE);

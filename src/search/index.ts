@@ -127,6 +127,40 @@ export function splitSearchIndex(text: string): { index: string; snippets?: { fi
   return { index: `${bytes.subarray(0, at).toString('utf8')}}`, snippets: { file: head[2], text: `{${bytes.subarray(at + 1).toString('utf8')}` } };
 }
 
+/** A page's index as the files the build writes, encoded: `file` named by the index's bytes, as Vite names assets. */
+export interface IndexFiles {
+  /** `assets/search-index-<hash>.json`, site-relative. */
+  file: string;
+  bytes: Uint8Array;
+  /** The snippets' file (splitSearchIndex), site-relative, when they are apart. */
+  snippets?: { file: string; bytes: Uint8Array };
+}
+
+/**
+ * Each page's index text (outPath → text) as its files; `whole` keeps the snippets inside (the
+ * page then embeds that one file: --inline). Pages that share an index (a site-wide one) share
+ * its files. Made where the index is (a worker thread, for a large site): encoding GitHub's 2 MB
+ * and hashing it were ≈ 20 ms of the main thread's edit.
+ */
+export function indexFilesOf(indexes: Map<string, string>, whole: boolean): Map<string, IndexFiles> {
+  const encoder = new TextEncoder();
+  const made = new Map<string, IndexFiles>();
+  const filesOf = (text: string): IndexFiles => {
+    const parts = whole ? { index: text, snippets: undefined } : splitSearchIndex(text);
+    const bytes = encoder.encode(parts.index);
+    return {
+      file: `assets/search-index-${createHash('sha256').update(bytes).digest('base64url').slice(0, 8)}.json`,
+      bytes,
+      snippets: parts.snippets && { file: `assets/${parts.snippets.file}`, bytes: encoder.encode(parts.snippets.text) },
+    };
+  };
+  return new Map([...indexes].map(([outPath, text]) => {
+    let files = made.get(text);
+    if (!files) made.set(text, (files = filesOf(text)));
+    return [outPath, files];
+  }));
+}
+
 /**
  * JSON with its few characters outside ASCII as `\u` escapes, when they are few (an English
  * reference: GitHub's has one in 1.1 MB): the page then decodes and parses a one-byte string,

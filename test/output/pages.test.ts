@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { frontmatterSchema } from '../../src/load/frontmatter.js';
 import { writeContents, writePages } from '../../src/output/pages.js';
+import { indexFilesOf } from '../../src/search/index.js';
 import type { Page } from '../../src/types.js';
 import { ROOT_SLOT } from '../../src/vite/theme-bundle.js';
 
@@ -26,7 +27,7 @@ function page(outPath: string, fm: Record<string, unknown>, html = '<p>Text.</p>
 function write(pages: Page[], indexes: Record<string, string>, base = './') {
   const out = mkdtempSync(join(tmpdir(), 'shale-pages-'));
   const contents = writeContents(pages, out, { base, lazyContent: false });
-  writePages(pages, contents, out, { template, base, logo: false, indexes: new Map(Object.entries(indexes)), renderInline: (s) => s });
+  writePages(pages, contents, out, { template, base, logo: false, indexes: indexFilesOf(new Map(Object.entries(indexes)), false), renderInline: (s) => s });
   return { out, load: (p: string) => cheerio.load(readFileSync(join(out, p), 'utf8')) };
 }
 

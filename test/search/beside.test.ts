@@ -7,10 +7,12 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { packagePath } from '../../src/package-root.js';
 import { runSearchJob, searchIndexesBeside, searchWorker, type SearchJob } from '../../src/search/beside.js';
+import { indexFilesOf } from '../../src/search/index.js';
 
 const section = (id: string, text: string) => ({ id, title: id, parents: [], text, code: `get_${id}()` });
 const job = (cache?: SearchJob['cache']): SearchJob => ({
   cache,
+  whole: false,
   pages: [
     { outPath: 'index.html', search: true, key: 'a', inChunks: false, sections: [section('orders', 'List every order.'), section('refunds', 'Give the money back.')] },
     { outPath: 'guide/index.html', search: 'site', key: 'b', inChunks: false, sections: [section('intro', 'Start here.')] },
@@ -20,12 +22,14 @@ const job = (cache?: SearchJob['cache']): SearchJob => ({
 
 describe.skipIf(!existsSync(packagePath('dist', 'search', 'index-worker.js')))('search indexes beside the pages', () => {
   it('makes in a worker the indexes the main thread makes, and keeps the cache as it would', async () => {
-    const expected = runSearchJob(job());
+    const texts = runSearchJob(job());
+    const expected = indexFilesOf(texts, false);
     const beside = searchIndexesBeside(job(), 1);
     expect(beside.threaded).toBe(true);
     expect(await beside.indexes).toEqual(expected);
-    expect(expected.get('guide/index.html')).toContain('"pages"'); // the site-wide index, with its pages
-    expect(expected.get('big.html')).toContain('snippetsAt');
+    expect(texts.get('guide/index.html')).toContain('"pages"'); // the site-wide index, with its pages
+    expect(texts.get('big.html')).toContain('snippetsAt');
+    expect(expected.get('big.html')!.snippets?.file).toMatch(/^assets\/search-snippets-/);
 
     const dir = mkdtempSync(join(tmpdir(), 'shale-beside-'));
     expect(await searchIndexesBeside(job({ dir, scope: '/src' }), 1).indexes).toEqual(expected);
@@ -36,13 +40,13 @@ describe.skipIf(!existsSync(packagePath('dist', 'search', 'index-worker.js')))('
   it('stays on the main thread for a site with fewer sections than the threshold', async () => {
     const beside = searchIndexesBeside(job(), 5);
     expect(beside.threaded).toBe(false);
-    expect(await beside.indexes).toEqual(runSearchJob(job()));
+    expect(await beside.indexes).toEqual(indexFilesOf(runSearchJob(job()), false));
   });
 
   it('gives the job to a worker started before it, or stops that worker unused', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'shale-beside-'));
     const cache = { dir, scope: '/src' };
-    const expected = runSearchJob(job());
+    const expected = indexFilesOf(runSearchJob(job()), false);
     // The first build leaves the term counts; the next one's worker reads them before its job comes.
     await searchIndexesBeside(job(cache), 1).indexes;
     const ahead = searchWorker({ cache, parts: [] })!;
