@@ -7,6 +7,7 @@
 // all but the snippets (0.8 MB of GitHub's 6.3 MB, which it never uses).
 
 import { snippet } from '../search/snippet.js';
+import { sectionKey } from '../search/term-counts.js';
 import type { Heading, HtmlPiece, Section } from '../types.js';
 import { lazyField } from './lazy-sections.js';
 import type { Reads, Recorded } from './part-cache.js';
@@ -41,16 +42,19 @@ export interface StoredShares {
   sections: Array<Omit<Section, 'text' | 'code'> & { text: number; code: number }>;
 }
 
+/** A stored section's search snippet and key in the term counts, as the snippets file keeps them. */
+export type StoredFacts = [snippet: string, key: string];
+
 function entries<K, V>(m: Reads<K, V>): Array<[K, V | null]> {
   return Array.from(m, ([k, v]) => [k, v ?? null]);
 }
 
 /**
- * `r`, a record of a part of `file`, as stored, its shares, and its sections' search snippets
- * (src/search/snippet.ts, for the search worker); their text and code go to `texts`, in the order
- * fromData cuts them.
+ * `r`, a record of a part of `file`, as stored, its shares, and, for the search worker, each
+ * section's search snippet (src/search/snippet.ts) and key in the term counts (sectionKey); their
+ * text and code go to `texts`, in the order fromData cuts them.
  */
-export function toData(r: Recorded, texts: string[], file: string): [StoredRecord, StoredShares, string[]] {
+export function toData(r: Recorded, texts: string[], file: string): [StoredRecord, StoredShares, StoredFacts[]] {
   const put = (s: string) => (texts.push(s), s.length);
   const { html: _, htmlLength, sections: __, leadText: ___, leadCode: ____, headings, links, ...rest } = r;
   const shares: StoredShares = {
@@ -68,7 +72,7 @@ export function toData(r: Recorded, texts: string[], file: string): [StoredRecor
     history: { reads: entries(r.history.reads), writes: r.history.writes },
     unknown: { reads: entries(r.unknown.reads), added: r.unknown.added },
     refs: { reads: entries(r.refs.reads), writes: entries(r.refs.writes) },
-  }, shares, r.sections.map((s) => snippet(s.text))];
+  }, shares, r.sections.map((s) => [snippet(s.text), sectionKey(s)])];
 }
 
 /** The characters of the part's text file that a record's lead and sections take. */

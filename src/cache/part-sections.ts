@@ -5,12 +5,11 @@
 // files while the main thread renders, so that the job it is sent holds only the edited parts.
 
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { lazyPiece } from '../render/html-pieces.js';
 import type { SectionFacts } from '../search/term-counts.js';
 import type { Section } from '../types.js';
 import { lengthReader } from './files.js';
-import { lazyShares, textLength, type StoredShares } from './part-records.js';
+import { lazyShares, textLength, type StoredFacts, type StoredShares } from './part-records.js';
 
 /** A record's share of the page's sections: its lead (prose before its first heading) and its sections. */
 export interface PartSections {
@@ -63,21 +62,25 @@ export function readPartSections(file: string): PartSections[] {
 
 /**
  * readPartSections for the search worker: the text file is read when a section's text or code (or
- * a lead that is not empty) is first got, and `facts` is given each section's memo key (the part
- * file's content name and the section's place in it) and the snippet the build kept. An unchanged
- * section then needs neither its text nor its digest: GitHub's 22 MB of section text stay on disk,
- * and the rest of the records (their headings, links, segments: 4.5 MB) too.
+ * a lead that is not empty) is first got, and `facts` is given each section's key in the term
+ * counts and its snippet, as the build kept them (toData). An unchanged section then needs
+ * neither its text nor its digest: GitHub's 22 MB of section text stay on disk, and the rest of
+ * the records (their headings, links, segments: 4.5 MB) too. The key is the digest a build that
+ * counts the section from its text gives it (sectionKey), so the first edit after a build that
+ * had no part files to read (a cold one) finds every unchanged section's counts all the same.
  * Throws when the shares are missing; a text file of another length stops the build when read.
  */
 export function readPartSectionsLazily(file: string, facts: SectionFacts): PartSections[] {
   const stored = JSON.parse(readFileSync(sharesFile(file), 'utf8')) as StoredShares[];
-  const snippets = JSON.parse(readFileSync(snippetsFile(file), 'utf8')) as string[][];
+  const kept = JSON.parse(readFileSync(snippetsFile(file), 'utf8')) as StoredFacts[][];
   const text = lazyPiece(stored.reduce((n, r) => n + textLength(r), 0), () => readFileSync(`${file}.txt`, 'utf8'), `${file}.txt`);
-  const name = basename(file);
-  let [textAt, place] = [0, 0];
+  let textAt = 0;
   return stored.map((r, i) => {
     let j = 0;
-    const shares = lazyShares(r, text, textAt, (section) => facts.set(section, { key: `${name}#${place++}`, snippet: snippets[i]?.[j++] }));
+    const shares = lazyShares(r, text, textAt, (section) => {
+      const known = kept[i]?.[j++];
+      if (known) facts.set(section, { snippet: known[0], key: known[1] });
+    });
     textAt += textLength(r);
     return shares;
   });

@@ -6,15 +6,15 @@
 // Files, per page (`<base>` from the page's name): `<base>.json` lists the page's settings, its
 // parts' lexers and, per part, the name and sizes of its files: `<base>-<hash>.json` holds the
 // part's records (part-records.ts), `<base>-<hash>.sections.json` the records' leads and
-// sections, `<base>-<hash>.snippets.json` their sections' search snippets (for the search worker
-// alone), `<base>-<hash>.txt` their text and code, and `<base>-<hash>.html` their HTML. The files
-// are named by their content, so they never change once written: an edit writes only its own
-// part's files (not all 45 MB of GitHub's HTML) and the small index, which is renamed into place
-// last. The page cache's entry names the parts' files instead of holding a copy. The records are
-// read at once, their HTML and text only when asked for: after an edit, the replayed parts' 45 MB
-// of HTML and 22 MB of text mostly stay on disk. A file that cannot be read, is not the size the
-// index says, or was written by other code or for other settings (`stamp`), makes the whole store
-// be ignored.
+// sections, `<base>-<hash>.snippets.json` their sections' search snippets and keys in the term
+// counts (for the search worker alone), `<base>-<hash>.txt` their text and code, and
+// `<base>-<hash>.html` their HTML. The files are named by their content, so they never change
+// once written: an edit writes only its own part's files (not all 45 MB of GitHub's HTML) and the
+// small index, which is renamed into place last. The page cache's entry names the parts' files
+// instead of holding a copy. The records are read at once, their HTML and text only when asked
+// for: after an edit, the replayed parts' 45 MB of HTML and 22 MB of text mostly stay on disk. A
+// file that cannot be read, is not the size the index says, or was written by other code or for
+// other settings (`stamp`), makes the whole store be ignored.
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -28,9 +28,10 @@ import { sharesFile, snippetsFile, type SectionsLayout } from './part-sections.j
 
 /**
  * Bump when the file layout below (or part-cache.ts's Recorded) changes. 10: the shares apart; 11:
- * the snippets too; 12: a record's file once, its headings' and links' as null where the same.
+ * the snippets too; 12: a record's file once, its headings' and links' as null where the same; 13:
+ * each section's key in the term counts beside its snippet.
  */
-const FILE_FORMAT = 12;
+const FILE_FORMAT = 13;
 
 export interface PartStore {
   cache: PartCache;

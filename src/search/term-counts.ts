@@ -28,8 +28,8 @@ export interface TermMemo {
 
 /**
  * What a build knows of sections read from part files (part-sections.ts's readPartSectionsLazily):
- * a memo key that stands for the section's content (its file's content name and its place), and
- * the snippet kept with it. Such a section is counted and shown without its text being read.
+ * its key in the memo (sectionKey, kept when the part was stored) and its snippet. Such a section
+ * is counted and shown without its text being read.
  */
 export type SectionFacts = WeakMap<Section, { key: string; snippet?: string }>;
 
@@ -56,12 +56,15 @@ export interface TermCounter {
   changed(): boolean;
 }
 
-/** A section's key in the memo: a digest of what it is indexed by. */
-function sectionKey(section: Section): string {
+/**
+ * A section's key in the memo: a digest of what it is indexed by. The part store keeps it with
+ * each stored section (part-records.ts), so the search worker knows it without the text.
+ */
+export function sectionKey(section: Section): string {
   return createHash('sha1').update(section.title).update('\0').update(section.text).update('\0').update(section.code).digest('base64url');
 }
 
-/** `facts`: what is known of sections read from part files; their counts are kept under their own key. */
+/** `facts`: what is known of sections read from part files. */
 export function createTermCounter(memo: TermMemo = new Map(), facts: SectionFacts = new WeakMap()): TermCounter {
   const stem = createStemmer();
   // Keys asked for or kept, and the entries the memo does not hold under their key.
@@ -102,15 +105,8 @@ export function createTermCounter(memo: TermMemo = new Map(), facts: SectionFact
     },
     snippet: (section) => facts.get(section)?.snippet ?? snippet(section.text),
     count(section) {
-      const known = facts.get(section)?.key;
       const key = keyOf(section);
       let entry = lookup(key);
-      // A part file new since the memo was kept (the last edit's part): its sections by their text.
-      if (!entry && known) {
-        const digest = sectionKey(section);
-        entry = lookup(digest);
-        if (entry) fresh.set(key, entry);
-      }
       if (!entry) {
         counted++;
         entry = FIELD_NAMES.map((name) => {

@@ -1,6 +1,7 @@
 // A part's records as kept on disk (src/cache/part-records.ts): read back, a record gives its HTML,
 // a slice of it, and that slice's UTF-8 bytes straight from the part's file at segment bounds (a
-// pack made again is made of bytes); its sections' snippets, for the search worker, are stored apart.
+// pack made again is made of bytes); its sections' snippets and keys, for the search worker, are
+// stored apart.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import type { Recorded } from '../../src/cache/part-cache.js';
 import { fromData, toData } from '../../src/cache/part-records.js';
 import { boundsOf, filePiece, textPiece, utf8Bytes } from '../../src/render/html-pieces.js';
 import { snippet } from '../../src/search/snippet.js';
+import { sectionKey } from '../../src/search/term-counts.js';
 
 const segments = ['<h1 id="a">Größe</h1>\n', '<p>日本語 text</p>\n', '<h2 id="b">B</h2>\n'];
 const html = segments.join('');
@@ -24,8 +26,9 @@ const record = {
 describe('part records on disk', () => {
   it('read back give slices of the HTML as text and as the file\'s bytes, and sections without snippets', () => {
     const texts: string[] = [];
-    const [stored, shares, snippets] = toData(record, texts, '/docs/source/includes/_a.md');
-    expect(snippets).toEqual([snippet(record.sections[0].text)]);
+    const [stored, shares, facts] = toData(record, texts, '/docs/source/includes/_a.md');
+    // Each section's snippet and its key in the term counts: the digest counting it from its text gives.
+    expect(facts).toEqual([[snippet(record.sections[0].text), sectionKey(record.sections[0])]]);
     expect(Object.keys(shares.sections[0])).not.toContain('snippet');
     // The shares are a file of their own (the search worker reads only those): not in the record.
     expect(Object.keys(stored)).not.toContain('sections');

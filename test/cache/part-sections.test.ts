@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { composeSections, layoutSections, readPartSections, readPartSectionsLazily, storedSections } from '../../src/cache/part-sections.js';
 import { snippet } from '../../src/search/snippet.js';
-import { createTermCounter, type SectionFacts } from '../../src/search/term-counts.js';
+import { openSearchCache } from '../../src/cache/search-cache.js';
+import { runSearchJob, type SearchJob } from '../../src/search/beside.js';
+import { createTermCounter, sectionKey, type SectionFacts } from '../../src/search/term-counts.js';
 import { buildSearchIndex } from '../../src/search/index.js';
 import { tempProject } from '../helpers.js';
 
@@ -80,7 +82,30 @@ describe('sections from part records', () => {
     const parts = files.map((f) => readPartSectionsLazily(f, again));
     for (const f of files) rmSync(`${f}.txt`);
     const first = parts[1][0].sections[0];
-    expect(again.get(first)!.key).toContain('#');
+    expect(again.get(first)!.key).toBe(sectionKey(eager.find((s) => s.id === first.id)!));
     expect(() => first.text).toThrow(/\.txt could not be read/);
+  });
+
+  it('key each stored section as a build that counts it from its text: after a cold build, the next index reads no unchanged text', async () => {
+    const root = tempProject({
+      'source/index.html.md': '---\ntitle: T\nincludes:\n  - orders\n  - refunds\n---\n# Intro\n\nHello.\n',
+      'source/includes/_orders.md': '# Orders\n\nList orders.\n\n## Create\n\n```shell\ncurl -X POST x\n```\n',
+      'source/includes/_refunds.md': '# Refunds\n\nGive money back.\n',
+    });
+    // A cold build: no part files to read yet, so every section is counted from its text.
+    const { pages } = await build({ root, quiet: true }, { info() {}, warn() {} });
+    const cache = join(root, '.shale-cache');
+    const base = join(cache, readdirSync(cache).find((f) => /^parts-[\w-]{16}\.json$/.test(f))!.replace(/\.json$/, ''));
+    const index = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { parts: Array<[string, string]> };
+    const files = index.parts.map(([, name]) => `${base}-${name}`);
+    // The next build's search worker reads the part files ahead; with their text gone, any read throws.
+    const facts: SectionFacts = new WeakMap();
+    const lazy = new Map(files.map((f) => [f, readPartSectionsLazily(f, facts)]));
+    for (const f of files) rmSync(`${f}.txt`);
+    const page = (sections: SearchJob['pages'][number]['sections'], key: string) => ({ outPath: 'index.html', search: true, key, inChunks: false, count: pages[0].sections.length, sections });
+    const scope = join(root, 'source');
+    const next: SearchJob = { cache: { dir: cache, scope }, whole: false, pages: [page({ layout: files.map((file) => ({ file })) }, 'an edit elsewhere')] };
+    const indexes = runSearchJob(next, openSearchCache(cache, scope, facts), (file) => lazy.get(file)!);
+    expect(indexes.get('index.html')).toBe(runSearchJob({ whole: false, pages: [page(pages[0].sections, '')] }).get('index.html'));
   });
 });
