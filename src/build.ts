@@ -3,6 +3,7 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { removeStaleTemps } from './cache/files.js';
 import { openPageCache } from './cache/page-cache.js';
 import type { PartStats } from './cache/part-cache.js';
 import type { SectionsLayout } from './cache/part-sections.js';
@@ -167,6 +168,8 @@ export async function build(options: ShaleOptions = {}, log: Logger = consoleLog
         noteSources();
         // Pages read back from the page cache, and parts replayed, used no highlighter: their blocks stay in its cache.
         ctx.saveCaches({ keepUnused: pagesReused > 0 || parts.reused > 0 });
+        // What an interrupted build's writes left behind (the packs' folder has its own).
+        removeStaleTemps(cacheDir, ['packs']);
         return keep.length;
       }, (n) => `${plural(n, 'page')} rendered now kept in .shale-cache`);
     }

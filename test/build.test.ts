@@ -1,7 +1,7 @@
 // Builds whole sites and checks what a reader and a Slate theme rely on: the DOM contract,
 // relative URLs, the search index file, and that failures change nothing.
 import * as cheerio from 'cheerio';
-import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
@@ -207,6 +207,20 @@ describe('build options and failures', () => {
     expect(readFileSync(join(root, 'build/index.html'), 'utf8')).toBe(before);
     // No staging folder left behind; the cache of the first build's page is all that was added.
     expect(readdirSync(root).sort()).toEqual(['.shale-cache', 'build', 'source']);
+  });
+
+  it('clears the cache of what an interrupted build\'s writes left behind', async () => {
+    const root = tempProject({ 'source/index.html.md': page('title: A') });
+    await build({ root }, quietLogger());
+    // A search cache write cut short an hour and more ago (the process killed before its rename).
+    const left = join(root, '.shale-cache', 'search-abc.json.4242.tmp');
+    writeFileSync(left, '{"half');
+    const hourAgo = (Date.now() - 2 * 60 * 60 * 1000) / 1000;
+    utimesSync(left, hourAgo, hourAgo);
+    writeFileSync(join(root, 'source/index.html.md'), page('title: B'));
+    await build({ root }, quietLogger());
+    expect(existsSync(left)).toBe(false);
+    expect(readdirSync(join(root, '.shale-cache')).some((f) => f.endsWith('.tmp'))).toBe(false);
   });
 
   it('warns about an unknown code language once, with file and line, and still builds', async () => {

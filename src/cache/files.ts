@@ -2,7 +2,7 @@
 // how a folder's files are listed for a key.
 
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** `<dir>/<prefix>-<16 characters of SHA-1 of key><ext>`: one file per key, a safe name for any key. */
@@ -44,6 +44,35 @@ export function writeAside(file: string, text: string | Uint8Array): boolean {
     try { rmSync(tmp, { force: true }); } catch { /* nothing was written */ }
     return false;
   }
+}
+
+/** How old a temporary file (writeAside's, or a folder made aside) must be to be taken for one left behind. */
+export const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/**
+ * Removes what writes aside left in `dir` and its `subfolders` when their process was stopped
+ * between writing and renaming (killed, or the machine went down): `<name>.<pid>.tmp`, each
+ * megabytes for the search cache, and never read. Only those older than STALE_TEMP_MS: a younger
+ * one may be another build's write in progress. Never throws.
+ */
+export function removeStaleTemps(dir: string, subfolders: string[] = [], now = Date.now()): number {
+  let removed = 0;
+  for (const d of [dir, ...subfolders.map((f) => join(dir, f))]) {
+    let names: string[];
+    try { names = readdirSync(d); } catch { continue; }
+    for (const name of names) {
+      if (!/\.\d+\.tmp$/.test(name)) continue;
+      try {
+        const at = join(d, name);
+        if (now - statSync(at).mtimeMs < STALE_TEMP_MS) continue;
+        rmSync(at, { recursive: true, force: true });
+        removed++;
+      } catch {
+        // Gone meanwhile, or not ours to remove: only disk space.
+      }
+    }
+  }
+  return removed;
 }
 
 /**
