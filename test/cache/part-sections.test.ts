@@ -15,6 +15,16 @@ import { tempProject } from '../helpers.js';
 
 const section = (id: string, text: string, code = '') => ({ id, title: id, parents: [], text, code });
 
+/** Builds the project, then its part store's files, `<base>-<name>` without extension, in page order. */
+async function buildParts(root: string) {
+  const { pages } = await build({ root, quiet: true }, { info() {}, warn() {} });
+  const cache = join(root, '.shale-cache');
+  // The store's index (`parts-<page>.json`) lists each part's files, `parts-<page>-<name>.*`.
+  const base = join(cache, readdirSync(cache).find((f) => /^parts-[\w-]{16}\.json$/.test(f))!.replace(/\.json$/, ''));
+  const index = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { parts: Array<[string, string]> };
+  return { pages, parts: index.parts.map(([, name]) => `${base}-${name}`) };
+}
+
 describe('sections from part records', () => {
   it('join each part\'s leading prose and code to the section before it, and copy the rest', () => {
     const first = [{ leadText: '', leadCode: '', sections: [section('intro', 'Hello.')] }];
@@ -32,12 +42,8 @@ describe('sections from part records', () => {
       // The include starts with prose: it joins Intro's section.
       'source/includes/_orders.md': 'More of the intro.\n\n# Orders\n\nList orders.\n\n```shell\ncurl x\n```\n',
     });
-    const { pages } = await build({ root, quiet: true }, { info() {}, warn() {} });
-    const cache = join(root, '.shale-cache');
-    // The store's index (`parts-<page>.json`) lists each part's files, `parts-<page>-<name>.*`.
-    const base = join(cache, readdirSync(cache).find((f) => /^parts-[\w-]{16}\.json$/.test(f))!.replace(/\.json$/, ''));
-    const index = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { parts: Array<[string, string]> };
-    const files = index.parts.map(([, name]) => `${base}-${name}.html`);
+    const { pages, parts } = await buildParts(root);
+    const files = parts.map((part) => `${part}.html`);
     const sections = storedSections(files)!;
     expect(sections).toEqual(pages[0].sections.map((s) => ({ ...s })));
     expect(sections[0].text).toContain('More of the intro.');
@@ -54,11 +60,7 @@ describe('sections from part records', () => {
       'source/includes/_orders.md': `# Orders\n\nList orders. ${'Each order has words enough. '.repeat(8)}\n\n## Create\n\n\`\`\`shell\ncurl x\n\`\`\`\n`,
       'source/includes/_refunds.md': 'Carried over to Create.\n\n# Refunds\n\nGive money back.\n',
     });
-    await build({ root, quiet: true }, { info() {}, warn() {} });
-    const cache = join(root, '.shale-cache');
-    const base = join(cache, readdirSync(cache).find((f) => /^parts-[\w-]{16}\.json$/.test(f))!.replace(/\.json$/, ''));
-    const index = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { parts: Array<[string, string]> };
-    const files = index.parts.map(([, name]) => `${base}-${name}`);
+    const { parts: files } = await buildParts(root);
     const eager = layoutSections(files.map((file) => ({ file })));
 
     const facts: SectionFacts = new WeakMap();
@@ -93,11 +95,8 @@ describe('sections from part records', () => {
       'source/includes/_refunds.md': '# Refunds\n\nGive money back.\n',
     });
     // A cold build: no part files to read yet, so every section is counted from its text.
-    const { pages } = await build({ root, quiet: true }, { info() {}, warn() {} });
+    const { pages, parts: files } = await buildParts(root);
     const cache = join(root, '.shale-cache');
-    const base = join(cache, readdirSync(cache).find((f) => /^parts-[\w-]{16}\.json$/.test(f))!.replace(/\.json$/, ''));
-    const index = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { parts: Array<[string, string]> };
-    const files = index.parts.map(([, name]) => `${base}-${name}`);
     // The next build's search worker reads the part files ahead; with their text gone, any read throws.
     const facts: SectionFacts = new WeakMap();
     const lazy = new Map(files.map((f) => [f, readPartSectionsLazily(f, facts)]));
