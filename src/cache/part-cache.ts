@@ -130,6 +130,9 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
       // part's prose must not change (ownLast copies one first).
       const owned = new WeakSet<Section>();
       let first = true;
+      // What `replays` found for a part, which renderPart, asked next for the same part with the
+      // state unchanged, takes instead of checking every read again (≈ 10 ms of an edit of GitHub's).
+      let looked: { part: SourcePart; hit: Recorded | undefined } | undefined;
 
       /** On the page's first part: drops the records when the page-wide settings changed. */
       function start(env: RenderEnv): void {
@@ -161,7 +164,8 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
           return pieces[pieces.length - 1];
         }
         const key = partKey(part);
-        const hit = hitFor(part, env);
+        const hit = looked?.part === part ? looked.hit : hitFor(part, env);
+        looked = undefined;
         const rec = hit ? replay(hit, env) : record(part, env, render);
         nextParts.set(key, [...(nextParts.get(key) ?? []), rec]);
         for (const h of rec.headings) push(open, h);
@@ -287,7 +291,9 @@ export function createPartCache(stats: PartStats = { rendered: 0, reused: 0 }, r
         },
         replays(part, env) {
           start(env);
-          return !off && hitFor(part, env) !== undefined;
+          if (off) return false;
+          looked = { part, hit: hitFor(part, env) };
+          return looked.hit !== undefined;
         },
         commit() {
           parts = nextParts;

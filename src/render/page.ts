@@ -40,7 +40,10 @@ export interface RenderHooks {
    * grammars are loaded and their code sent ahead to the highlighter.
    */
   willRender?: (part: SourcePart) => boolean;
-  /** Will the part be replayed now, in the page's state `env`? (It may have to be rendered after all, if what it read changed.) */
+  /**
+   * Will the part be replayed now, in the page's state `env`? (It may have to be rendered after all,
+   * if what it read changed.) Asked just before renderPart for the same part, the state unchanged.
+   */
   replays?: (part: SourcePart, env: RenderEnv) => boolean;
   /** The segments (Page.segments) of the part just rendered or replayed, if the cache kept them. */
   segmentsOf?: (part: SourcePart) => Segment[] | undefined;
