@@ -51,9 +51,9 @@ export const STALE_TEMP_MS = 60 * 60 * 1000;
 
 /**
  * Removes what writes aside left in `dir` and its `subfolders` when their process was stopped
- * between writing and renaming (killed, or the machine went down): `<name>.<pid>.tmp`, each
- * megabytes for the search cache, and never read. Only those older than STALE_TEMP_MS: a younger
- * one may be another build's write in progress. Never throws.
+ * between writing and renaming (killed, or the machine went down): files and folders named
+ * `<name>.<pid>.tmp` (megabytes, for the search cache), which nothing reads. Only those older than
+ * STALE_TEMP_MS: a younger one may be another build's write in progress. Never throws.
  */
 export function removeStaleTemps(dir: string, subfolders: string[] = [], now = Date.now()): number {
   let removed = 0;
