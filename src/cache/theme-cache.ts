@@ -159,7 +159,7 @@ function themeFiles(dir: string): string[] {
 }
 
 /** Content hash of a file (also used for dependencies outside the theme). */
-export function hash(data: string | Buffer): string {
+export function hash(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('base64url');
 }
 

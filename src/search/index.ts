@@ -4,7 +4,7 @@
 // Text is cut into terms by the theme's search-tokens.js, the very code the page runs on the
 // query, so a Persian, Cyrillic or Chinese word from the page finds its section.
 
-import { createHash } from 'node:crypto';
+import { hash } from '../cache/theme-cache.js';
 import type { Section } from '../types.js';
 import { encodePostings } from './postings.js';
 import { createTermCounter, FIELD_NAMES, type TermCounter } from './term-counts.js';
@@ -100,7 +100,7 @@ export function serializeSearchIndex(file: SearchIndexFile): string {
   const { version, snippets, ...rest } = file;
   if (!snippets) return ascii(JSON.stringify({ version, ...rest }));
   const tail = JSON.stringify({ snippets });
-  const snippetsFile = `search-snippets-${createHash('sha256').update(tail).digest('base64url').slice(0, 8)}.json`;
+  const snippetsFile = `search-snippets-${hash(tail).slice(0, 8)}.json`;
   const zero = ascii(JSON.stringify({ version, snippetsAt: '0'.repeat(10), snippetsFile, ...rest }).slice(0, -1));
   // Written into the fixed-width field, the offset moves nothing: the head is made once.
   const at = String(Buffer.byteLength(zero, 'utf8')).padStart(10, '0');
@@ -149,7 +149,7 @@ export function indexFilesOf(indexes: Map<string, string>, whole: boolean): Map<
     const parts = whole ? { index: text, snippets: undefined } : splitSearchIndex(text);
     const bytes = encoder.encode(parts.index);
     return {
-      file: `assets/search-index-${createHash('sha256').update(bytes).digest('base64url').slice(0, 8)}.json`,
+      file: `assets/search-index-${hash(bytes).slice(0, 8)}.json`,
       bytes,
       snippets: parts.snippets && { file: `assets/${parts.snippets.file}`, bytes: encoder.encode(parts.snippets.text) },
     };
