@@ -12,6 +12,7 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { rolldown } from 'rolldown';
+import { classFieldsAsAssignments } from './class-fields.mjs';
 
 const DIST = process.argv[2] ? resolve(process.argv[2]) : new URL('../dist/', import.meta.url).pathname;
 const OUT = join(DIST, 'bundle');
@@ -38,7 +39,7 @@ async function bundle(input, format) {
     external: EXTERNAL,
     // gray-matter keeps a direct eval for `---js` front matter, which shale does not enable.
     checks: { eval: false },
-    plugins: [withoutEsprima],
+    plugins: [withoutEsprima, classFieldsAsAssignments],
   });
   await b.write({
     dir: OUT,
