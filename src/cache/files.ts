@@ -31,18 +31,31 @@ export function lengthReader(text: string): { cut(length: number): string; done(
 /**
  * Writes `text` beside `file` and renames it into place, so a build stopped half-way never leaves
  * half a file. A cache that cannot be written only costs time: failures return false, never throw.
+ * Strings given as a list are written one after the other: a page's HTML in its pieces is never
+ * joined into one string (45 MB, or twice that in UTF-16, for GitHub's reference) to be written.
  */
-export function writeAside(file: string, text: string | Uint8Array): boolean {
+export function writeAside(file: string, text: string | Uint8Array | readonly string[]): boolean {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(tmp, text);
+    if (typeof text === 'string' || text instanceof Uint8Array) writeFileSync(tmp, text);
+    else writeEach(tmp, text);
     renameSync(tmp, file);
     return true;
   } catch {
     // The temporary file may not exist, or its folder may not be one (ENOTDIR): nothing to undo then.
     try { rmSync(tmp, { force: true }); } catch { /* nothing was written */ }
     return false;
+  }
+}
+
+function writeEach(file: string, texts: readonly string[]): void {
+  const fd = openSync(file, 'w');
+  try {
+    // Given a descriptor, writeFileSync writes at the file's position and finishes short writes.
+    for (const text of texts) writeFileSync(fd, text);
+  } finally {
+    closeSync(fd);
   }
 }
 

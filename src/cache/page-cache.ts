@@ -164,9 +164,12 @@ export function openPageCache(dir: string, scope: string, opts: PageCacheOptions
       let html = htmlFiles;
       let sections: StoredSection[] | undefined;
       if (!html) {
-        const own = page.html;
+        // The pieces this build rendered, each a string in memory, written without joining them.
+        const own = page.pieces ? page.pieces.map((p) => p.text()) : [page.html];
         if (!writeAside(`${file}.html`, own)) return;
-        html = [{ file: `${file}.html`, length: own.length, bytes: Buffer.byteLength(own) }];
+        let [length, bytes] = [0, 0];
+        for (const text of own) [length, bytes] = [length + text.length, bytes + Buffer.byteLength(text)];
+        html = [{ file: `${file}.html`, length, bytes }];
         const texts: string[] = [];
         sections = page.sections.map((s): StoredSection => {
           texts.push(s.text, s.code);

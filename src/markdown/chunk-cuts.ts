@@ -1,28 +1,38 @@
 // Where a large page may be cut into chunks that the page loads as the reader nears them
 // (src/output/chunks.ts). Only a heading outside any list, quote or table can start a chunk:
-// a cut inside one would leave both halves with unbalanced tags. The mark is a NUL character,
-// which markdown-it's normaliser has already replaced everywhere in the source text, so it can
-// only come from here; renderInRanges takes the marks out of each range it renders and keeps
-// their offsets in env.chunkCuts.
+// a cut inside one would leave both halves with unbalanced tags. The renderer notes the offset of
+// each such heading's HTML in env.chunkCuts as it renders: counted from the start of that render's
+// output, which renderInRanges and renderPage then count from their part's and page's start.
+// A mark in the HTML, taken out afterwards, would cost a copy of the whole page's HTML: on
+// GitHub's reference that copy, and the flattening of each range's string it forced, was ≈ 0.85 s.
 
-import type { MarkdownIt, Renderer, Token } from 'markdown-it';
+import type { Env, MarkdownIt, MarkdownItOptions, Renderer, Token } from 'markdown-it';
+
+type Options = Required<MarkdownItOptions>;
 import { renderEnv } from './env.js';
 
-export const CHUNK_CUT = '\u0000';
-
 export function chunkCuts(md: MarkdownIt): void {
-  const previous = md.renderer.rules.heading_open;
-  md.renderer.rules.heading_open = (tokens: Token[], idx: number, options, env, self: Renderer) => {
-    const html = previous ? previous(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
-    return env && renderEnv(env).chunkCuts && tokens[idx].level === 0 ? CHUNK_CUT + html : html;
+  const plain = md.renderer.render;
+  md.renderer.render = function render(this: Renderer, tokens: Token[], options: Options, env?: Env): string {
+    const cuts = env ? renderEnv(env).chunkCuts : undefined;
+    return cuts ? renderNotingCuts(this, tokens, options, env, cuts) : plain.call(this, tokens, options, env);
   };
 }
 
-/** `html` without its marks; the offset of each mark, plus `base`, goes into `cuts`. */
-export function takeChunkCuts(html: string, cuts: number[], base: number): string {
-  if (!html.includes(CHUNK_CUT)) return html;
-  const pieces = html.split(CHUNK_CUT);
-  let at = base;
-  for (let i = 0; i < pieces.length - 1; i++) cuts.push((at += pieces[i].length));
-  return pieces.join('');
+/**
+ * markdown-it's Renderer.render, which also pushes the offset of each top-level heading's HTML
+ * into `cuts`. test/markdown/chunk-cuts.test.ts checks the HTML against markdown-it's own loop.
+ */
+function renderNotingCuts(self: Renderer, tokens: Token[], options: Options, env: Env | undefined, cuts: number[]): string {
+  const rules = self.rules;
+  let result = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const type = token.type;
+    if (type === 'heading_open' && token.level === 0) cuts.push(result.length);
+    if (type === 'inline') result += self.renderInline(token.children ?? [], options, env);
+    else if (rules[type] !== undefined) result += rules[type]!(tokens, i, options, env, self);
+    else result += self.renderToken(tokens, i, options);
+  }
+  return result;
 }

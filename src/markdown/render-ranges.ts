@@ -8,7 +8,6 @@
 // definition (`[x]: url` below its use), so a part that has any is rendered whole.
 
 import type { MarkdownIt, StateBlock, StateCore, Token } from 'markdown-it';
-import { takeChunkCuts } from './chunk-cuts.js';
 import { renderEnv, type RenderEnv } from './env.js';
 
 /** Tokens per range: small enough to keep memory flat, big enough that ranges cost nothing. */
@@ -28,20 +27,34 @@ export function rangeCuts(md: MarkdownIt): void {
   }, { alt: [] });
 }
 
-/** md.render(src, env), range by range: a range ends at the first top-level heading after `rangeTokens` tokens. */
-export function renderInRanges(md: MarkdownIt, src: string, env: RenderEnv, rangeTokens = RANGE_TOKENS): string {
-  // Chunk marks come out of each range as it is rendered, so the page's HTML is never copied whole.
-  const unmark = (out: string, offset: number): string => (env.chunkCuts ? takeChunkCuts(out, env.chunkCuts, offset) : out);
-  if (REFERENCE_DEFINITION.test(src)) return unmark(md.render(src, env), 0);
+/**
+ * md.render(src, env), range by range: a range ends at the first top-level heading after
+ * `rangeTokens` tokens. The ranges' HTML is returned as it was rendered, not joined: the page's
+ * pieces read it range by range (src/render/page.ts), and 45 MB of HTML is never copied whole.
+ */
+export function renderInRanges(md: MarkdownIt, src: string, env: RenderEnv, rangeTokens = RANGE_TOKENS): string[] {
+  const out: string[] = [];
+  let length = 0;
+  const add = (render: () => string): void => {
+    // The renderer counts its chunk cuts from the start of its own output (chunk-cuts.ts).
+    const known = env.chunkCuts?.length ?? 0;
+    const html = flattened(render());
+    if (env.chunkCuts) for (let i = known; i < env.chunkCuts.length; i++) env.chunkCuts[i] += length;
+    out.push(html);
+    length += html.length;
+  };
+  if (REFERENCE_DEFINITION.test(src)) {
+    add(() => md.render(src, env));
+    return out;
+  }
   const [normalize, block, ...rest] = coreRules(md);
   const state = new md.core.State(src, md, env);
-  let html = '';
-  const renderRange = (tokens: Token[]): void => {
+  const renderRange = (tokens: Token[]): void => add(() => {
     const range = new md.core.State('', md, env);
     range.tokens = tokens;
     for (const rule of rest) rule(range);
-    html += unmark(md.renderer.render(range.tokens, md.options, env), html.length);
-  };
+    return md.renderer.render(range.tokens, md.options, env);
+  });
   normalize(state);
   // Emptied in place: the block state and the core state hold the same array.
   env.flushRange = (tokens) => { if (tokens.length >= rangeTokens) renderRange(tokens.splice(0)); };
@@ -52,7 +65,18 @@ export function renderInRanges(md: MarkdownIt, src: string, env: RenderEnv, rang
     delete env.flushRange;
   }
   renderRange(state.tokens);
-  return html;
+  return out;
+}
+
+/**
+ * The renderer's output is a rope: one string per token, joined by V8 only when something reads it
+ * as a whole. Searching it joins it, so it is done now, while the rope's nodes are young: GitHub's
+ * ranges left as ropes until the page's segments are cut kept ~10 M nodes alive, which every
+ * collection walked (cold build ≈ 0.6 s slower, 60 MB more at its peak). The search is for the
+ * one character markdown-it's normaliser has already replaced everywhere, as it would.
+ */
+function flattened(html: string): string {
+  return html.includes('\0') ? html.replaceAll('\0', '\uFFFD') : html;
 }
 
 /** The enabled core rules in order; the first two must be markdown-it's own 'normalize' and 'block'. */

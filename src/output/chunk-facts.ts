@@ -7,6 +7,7 @@
 // records (src/cache/part-cache.ts), so after an edit only the edited part is scanned and hashed.
 
 import { createHash } from 'node:crypto';
+import type { TextLike } from '../render/html-pieces.js';
 import type { Segment } from '../types.js';
 
 /** A highlighted block as src/markdown/highlight.ts writes it; its class names its tab, if any. */
@@ -54,9 +55,10 @@ export function visibleLines(codeLines: Record<string, number>, visible: (tab: s
 /**
  * `html` cut at `cuts` (offsets into it, ascending), as segments: the first goes on the stretch
  * before `html` (a part continues the page), each later one starts where a cut is. Empty ones are
- * left out: they hold nothing, and the split never cuts before nothing.
+ * left out: they hold nothing, and the split never cuts before nothing. `html` may be pieces
+ * (html-pieces.ts): each segment is then sliced from the piece that holds it, never the whole.
  */
-export function segmentsOf(html: string, cuts: readonly number[]): Segment[] {
+export function segmentsOf(html: TextLike, cuts: readonly number[]): Segment[] {
   const out: Segment[] = [];
   const ends = [0, ...cuts, html.length];
   for (let i = 0; i + 1 < ends.length; i++) {

@@ -151,7 +151,10 @@ export function piecewise(pieces: readonly HtmlPiece[]): TextLike {
     (from === 0 && to === piece.length ? piece.text() : piece.slice ? piece.slice(from, to) : piece.text().slice(from, to));
   return {
     length,
-    slice: (start, end = length) => covered(start, end, text).join(''),
+    slice: (start, end = length) => {
+      const got = covered(start, end, text);
+      return got.length === 1 ? got[0] : got.join('');
+    },
     utf8: (start, end) => covered(start, end, (piece, from, to) => piece.utf8?.(from, to) ?? text(piece, from, to)),
   };
 }

@@ -15,7 +15,7 @@ import { checkLinks } from '../transform/links.js';
 import { buildToc } from '../transform/toc.js';
 import { segmentsOf } from '../output/chunk-facts.js';
 import type { HtmlPiece, Page, Segment, Source, SourcePart } from '../types.js';
-import { textPiece, withPieces } from './html-pieces.js';
+import { piecewise, textPiece, withPieces } from './html-pieces.js';
 
 export interface RenderContext {
   md: MarkdownIt;
@@ -100,11 +100,12 @@ export async function renderPage(source: Source, ctx: RenderContext, hooks: Rend
     }
     const render = () => renderInRanges(ctx.md, part.markdown, env);
     const [base, known] = [length, env.chunkCuts?.length ?? 0];
-    const piece = hooks.renderPart ? hooks.renderPart(part, env, render) : textPiece(render());
-    pieces.push(piece);
-    length += piece.length;
+    // Rendered here, each range of the part is a piece of its own: GitHub's 45 MB is never joined.
+    const own = hooks.renderPart ? [hooks.renderPart(part, env, () => render().join(''))] : render().map(textPiece);
+    pieces.push(...own);
+    for (const piece of own) length += piece.length;
     if (env.chunkCuts) {
-      segments.push(...(hooks.segmentsOf?.(part) ?? segmentsOf(piece.text(), env.chunkCuts.slice(known))));
+      segments.push(...(hooks.segmentsOf?.(part) ?? segmentsOf(own.length === 1 ? own[0].text() : piecewise(own), env.chunkCuts.slice(known))));
       // The part's cuts count from its own start; the page's from the page's.
       for (let i = known; i < env.chunkCuts.length; i++) env.chunkCuts[i] += base;
     }
