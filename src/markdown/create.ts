@@ -9,6 +9,7 @@ import { rangeCuts } from './render-ranges.js';
 import { fence } from './fence.js';
 import { headingIds } from './heading-ids.js';
 import { sections } from './sections.js';
+import { lineIndex } from './line-index.js';
 import { links } from './links.js';
 import { atxHeadingRule } from './rules/atx-heading.js';
 import { blockquoteRule } from './rules/blockquote.js';
@@ -48,7 +49,9 @@ const plugins: Array<[name: string, plugin: Plugin]> = [
   // A block rule placed first of all (before 'table'), so it sees every top-level block start;
   // it only acts while renderInRanges runs, and never claims a line.
   ['range-cuts', rangeCuts],
-  // Renderer rule on heading_open (no other plugin renders headings): marks where a chunk may start.
+  // The block state's line tables made at their final size; no rule reads them before a parse.
+  ['line-index', lineIndex],
+  // Wraps the renderer's render, to note where a chunk may start (top-level headings) when env asks.
   ['chunk-cuts', chunkCuts],
 ];
 
