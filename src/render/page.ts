@@ -105,7 +105,7 @@ export async function renderPage(source: Source, ctx: RenderContext, hooks: Rend
     pieces.push(...own);
     for (const piece of own) length += piece.length;
     if (env.chunkCuts) {
-      segments.push(...(hooks.segmentsOf?.(part) ?? segmentsOf(own.length === 1 ? own[0].text() : piecewise(own), env.chunkCuts.slice(known))));
+      segments.push(...(hooks.segmentsOf?.(part) ?? segmentsOf(piecewise(own), env.chunkCuts.slice(known))));
       // The part's cuts count from its own start; the page's from the page's.
       for (let i = known; i < env.chunkCuts.length; i++) env.chunkCuts[i] += base;
     }

@@ -34,13 +34,13 @@ function estimateHeight(html: string, visible: (tab: string) => boolean): number
 }
 
 describe('chunk cuts', () => {
-  it('marks top-level headings only, and leaves no mark in the HTML', () => {
+  it('cuts at top-level headings only, and leaves nothing of the cuts in the HTML', () => {
     const { html, cuts } = render('Intro\n\n# One\n\n- # In a list\n\n> # In a quote\n\n## Two\n');
     expect(html).not.toContain('\u0000');
     expect(cuts.map((at) => html.slice(at, at + 16))).toEqual(['<h1 id="one">One', '<h2 id="two">Two']);
   });
 
-  it('renders exactly as before when marks are not asked for', () => {
+  it('renders exactly as before when cuts are not asked for', () => {
     const md = createMarkdown();
     const env = createEnv({ tabs: [], idScheme: 'slate', highlight: escapeHtml, knowsLanguage: () => true });
     expect(md.render('# A\n\ntext\n', env)).toBe('<h1 id="a">A</h1>\n<p>text</p>\n');
